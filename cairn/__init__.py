@@ -1,0 +1,1 @@
+"""Cairn: case management for youth justice services, built on the AssetPlus framework."""

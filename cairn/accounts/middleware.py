@@ -1,0 +1,85 @@
+"""Request-wide account state: idle timeout, the two-factor step, and the active membership."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from cairn.accounts import queries
+
+SESSION_LAST_SEEN = "cairn_last_seen"
+SESSION_MEMBERSHIP = "cairn_membership_id"
+
+# Paths a signed-in but not yet verified user may reach.
+_OPEN_PREFIXES = ("/static/", "/healthz", "/language/", "/accessibility/", "/privacy/", "/cookies/")
+
+
+def _is_open(path: str) -> bool:
+    return path.startswith(_OPEN_PREFIXES) or path.startswith("/accounts/")
+
+
+class IdleTimeoutMiddleware:
+    """Signs out a session that has been idle longer than CAIRN_IDLE_TIMEOUT.
+
+    The page's own script warns two minutes before (GOV.UK timeout pattern); without
+    JavaScript the person simply meets the sign-in page with an explanation.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and not request.path.startswith("/api/"):
+            now = time.time()
+            last_seen = request.session.get(SESSION_LAST_SEEN, now)
+            if now - last_seen > settings.CAIRN_IDLE_TIMEOUT.total_seconds():
+                logout(request)
+                return redirect(reverse("accounts:sign-in") + "?timeout=1")
+            request.session[SESSION_LAST_SEEN] = now
+        return self.get_response(request)
+
+
+class TwoFactorRequiredMiddleware:
+    """Staff must complete two-factor sign-in before reaching anything but the sign-in pages.
+
+    In demo mode, accounts marked as demo accounts skip it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.path.startswith("/api/")
+            and not _is_open(request.path)
+            and not queries.has_completed_sign_in(user, request)  # type: ignore[arg-type]
+        ):
+            return redirect("accounts:two-factor")
+        return self.get_response(request)
+
+
+class ActiveMembershipMiddleware:
+    """Sets `request.membership`: the organisation and role the user is acting in now."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.membership = None  # type: ignore[attr-defined]
+        request.memberships = []  # type: ignore[attr-defined]
+        if request.user.is_authenticated:
+            memberships = queries.active_memberships(request.user)  # type: ignore[arg-type]
+            request.memberships = memberships  # type: ignore[attr-defined]
+            chosen = request.session.get(SESSION_MEMBERSHIP)
+            request.membership = next(  # type: ignore[attr-defined]
+                (m for m in memberships if m.pk == chosen), memberships[0] if memberships else None
+            )
+        return self.get_response(request)

@@ -1,0 +1,166 @@
+"""The documented HTTP API (OpenAPI at /api/v1/openapi.json): a thin layer over the same
+queries and operations the pages use, with the same access rules. A child the caller may not
+reach is 404, never 403, so its existence does not leak."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from ninja import NinjaAPI, Router
+from ninja.errors import HttpError, ValidationError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from cairn.accounts.roles import Capability, can
+from cairn.api.auth import SessionAuth, TokenAuth
+from cairn.api.schemas import (
+    ChildCreated,
+    ChildIn,
+    ChildOut,
+    ChildSummary,
+    Created,
+    LifeEventIn,
+    LifeEventOut,
+    OffenceIn,
+    OffenceOut,
+)
+from cairn.audit.operations import Actor
+from cairn.records import operations, queries, validation
+from cairn.records.access import Access
+from cairn.records.models import Child, LifeEvent, Offence
+
+api = NinjaAPI(
+    title="Cairn API",
+    version="1",
+    description=(
+        "The Cairn API. Authenticate with a personal access token (`Authorization: Bearer …`, "
+        "created on your account page) or the signed-in session (send `X-CSRFToken` on writes). "
+        "Invalid input answers 422 with the fields at fault."
+    ),
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+)
+
+
+def field_errors(errors: dict[str, str]) -> ValidationError:
+    return ValidationError(
+        [{"type": "value_error", "loc": ["body", "payload", name], "msg": message} for name, message in errors.items()]
+    )
+
+
+def _membership(request: HttpRequest) -> Any:
+    return getattr(request, "membership", None)
+
+
+def _child(request: HttpRequest, child_id: int, at_least: Access) -> tuple[Child, Access]:
+    try:
+        return queries.child_for(_membership(request), child_id, at_least)
+    except Http404:
+        raise HttpError(404, "Not found") from None
+
+
+def _access_name(access: Access) -> str:
+    return {Access.SUMMARY: "summary", Access.READ: "read", Access.EDIT: "edit"}[access]
+
+
+children = Router(tags=["children"])
+
+
+@children.get("", response=list[ChildSummary])
+@paginate(LimitOffsetPagination)
+def list_children(request: HttpRequest) -> Any:
+    return (
+        queries.visible_children(_membership(request))
+        .select_related("organisation")
+        .order_by("family_name", "given_name", "id")
+    )
+
+
+def _child_out(child: Child, access: Access) -> dict[str, Any]:
+    out = {name: getattr(child, name) for name in ChildOut.model_fields if hasattr(child, name) and name != "organisation"}
+    out["organisation"] = child.organisation.name
+    out["access"] = _access_name(access)
+    if access < Access.READ:
+        for name in set(ChildOut.model_fields) - set(ChildSummary.model_fields) - {"version", "access"}:
+            out[name] = None
+    return out
+
+
+@children.get("/{int:child_id}", response=ChildOut)
+def get_child(request: HttpRequest, child_id: int) -> Any:
+    child, access = _child(request, child_id, Access.SUMMARY)
+    operations.record_viewed(by=Actor.from_request(request), child=child, page="api child")
+    return _child_out(child, access)
+
+
+@children.post("", response={201: ChildCreated})
+def create_child(request: HttpRequest, payload: ChildIn) -> Any:
+    membership = _membership(request)
+    if not can(membership, Capability.CREATE_CHILD):
+        raise HttpError(403, "Your role cannot add children")
+    data = payload.dict()
+    errors = validation.date_of_birth_errors(data["date_of_birth"])
+    identifiers, identifier_errors = validation.normalised_identifiers(data)
+    errors.update(identifier_errors)
+    if data["local_id"] and Child.objects.filter(organisation=membership.organisation, local_id=data["local_id"]).exists():
+        errors["local_id"] = "Another child in your organisation already has this local ID"
+    if errors:
+        raise field_errors(errors)
+    data.update(identifiers)
+    duplicates = queries.likely_duplicates(
+        membership, given_name=data["given_name"], family_name=data["family_name"], date_of_birth=data["date_of_birth"]
+    )
+    child = operations.create_child(
+        by=Actor.from_request(request), organisation=membership.organisation,
+        data={**data, "case_worker": request.user, "team": membership.team},
+    )
+    return 201, {"id": child.pk, "local_id": child.local_id, "likely_duplicates": [d.pk for d in duplicates]}
+
+
+@children.get("/{int:child_id}/offences", response=list[OffenceOut])
+@paginate(LimitOffsetPagination)
+def list_offences(request: HttpRequest, child_id: int) -> Any:
+    child, _ = _child(request, child_id, Access.READ)
+    operations.record_viewed(by=Actor.from_request(request), child=child, page="api offences")
+    return queries.offences_of(child)
+
+
+def _writable(request: HttpRequest, child_id: int) -> Child:
+    child, access = _child(request, child_id, Access.SUMMARY)
+    if access < Access.EDIT:
+        raise HttpError(403, "Your organisation cannot change this child’s record")
+    return child
+
+
+@children.post("/{int:child_id}/offences", response={201: Created})
+def create_offence(request: HttpRequest, child_id: int, payload: OffenceIn) -> Any:
+    child = _writable(request, child_id)
+    data = payload.dict()
+    data["outcome_type"] = data["outcome_type"] or ""
+    errors = validation.offence_errors(child, data)
+    if errors:
+        raise field_errors(errors)
+    offence = operations.add_to_record(by=Actor.from_request(request), child=child, model=Offence, data=data, part="offences")
+    return 201, {"id": offence.pk}
+
+
+@children.get("/{int:child_id}/life-events", response=list[LifeEventOut])
+@paginate(LimitOffsetPagination)
+def list_life_events(request: HttpRequest, child_id: int) -> Any:
+    child, _ = _child(request, child_id, Access.READ)
+    operations.record_viewed(by=Actor.from_request(request), child=child, page="api life events")
+    return queries.life_events_of(child)
+
+
+@children.post("/{int:child_id}/life-events", response={201: Created})
+def create_life_event(request: HttpRequest, child_id: int, payload: LifeEventIn) -> Any:
+    child = _writable(request, child_id)
+    data = payload.dict()
+    errors = validation.life_event_errors(child, data)
+    if errors:
+        raise field_errors(errors)
+    event = operations.add_to_record(by=Actor.from_request(request), child=child, model=LifeEvent, data=data, part="life_events")
+    return 201, {"id": event.pk}
+
+
+api.add_router("/children", children)

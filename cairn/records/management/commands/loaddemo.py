@@ -1,0 +1,17 @@
+"""Load Cairn's fictional demo organisations, staff and children (idempotent)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from cairn.records.demo import load
+
+
+class Command(BaseCommand):
+    help = "Create the demo organisations, users and fictional children. Safe to run again."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        summary = load.load_demo()
+        self.stdout.write(self.style.SUCCESS(summary))

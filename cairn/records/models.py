@@ -1,0 +1,473 @@
+"""The child's Core Record: each fact entered once, used everywhere.
+
+A child belongs to one organisation. Other organisations reach a child only through a
+`Grant`. Every editable row carries a `version` that increases on each change, so a save
+based on an old copy is refused instead of overwriting a colleague's work.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cairn.accounts.models import Organisation, Team
+
+
+class Versioned(models.Model):
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class Sex(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class Ethnicity(models.TextChoices):
+    """The 2021 Census categories for England and Wales."""
+
+    ASIAN_BANGLADESHI = "asian_bangladeshi", _("Asian or Asian British: Bangladeshi")
+    ASIAN_CHINESE = "asian_chinese", _("Asian or Asian British: Chinese")
+    ASIAN_INDIAN = "asian_indian", _("Asian or Asian British: Indian")
+    ASIAN_PAKISTANI = "asian_pakistani", _("Asian or Asian British: Pakistani")
+    ASIAN_OTHER = "asian_other", _("Asian or Asian British: any other Asian background")
+    BLACK_AFRICAN = "black_african", _("Black, Black British, Caribbean or African: African")
+    BLACK_CARIBBEAN = "black_caribbean", _("Black, Black British, Caribbean or African: Caribbean")
+    BLACK_OTHER = "black_other", _("Black, Black British, Caribbean or African: any other background")
+    MIXED_WHITE_ASIAN = "mixed_white_asian", _("Mixed or multiple: White and Asian")
+    MIXED_WHITE_BLACK_AFRICAN = "mixed_white_black_african", _("Mixed or multiple: White and Black African")
+    MIXED_WHITE_BLACK_CARIBBEAN = "mixed_white_black_caribbean", _("Mixed or multiple: White and Black Caribbean")
+    MIXED_OTHER = "mixed_other", _("Mixed or multiple: any other background")
+    WHITE_BRITISH = "white_british", _("White: English, Welsh, Scottish, Northern Irish or British")
+    WHITE_IRISH = "white_irish", _("White: Irish")
+    WHITE_GYPSY = "white_gypsy", _("White: Gypsy or Irish Traveller")
+    WHITE_ROMA = "white_roma", _("White: Roma")
+    WHITE_OTHER = "white_other", _("White: any other White background")
+    OTHER_ARAB = "other_arab", _("Other ethnic group: Arab")
+    OTHER = "other", _("Other ethnic group: any other ethnic group")
+    NOT_STATED = "not_stated", _("Not stated")
+
+
+class Religion(models.TextChoices):
+    NONE = "none", _("No religion")
+    BUDDHIST = "buddhist", _("Buddhist")
+    CHRISTIAN = "christian", _("Christian")
+    HINDU = "hindu", _("Hindu")
+    JEWISH = "jewish", _("Jewish")
+    MUSLIM = "muslim", _("Muslim")
+    SIKH = "sikh", _("Sikh")
+    OTHER = "other", _("Other religion")
+    NOT_STATED = "not_stated", _("Not stated")
+
+
+class Child(Versioned):
+    class LookedAfter(models.TextChoices):
+        NO = "no", _("Not looked after")
+        SECTION_20 = "section_20", _("Accommodated by agreement (section 20)")
+        CARE_ORDER = "care_order", _("Care order (section 31)")
+        REMAND = "remand", _("Looked after because of remand")
+        CARE_LEAVER = "care_leaver", _("Care leaver")
+        YET_TO_CLARIFY = "yet_to_clarify", _("Yet to clarify")
+
+    class LegalStatus(models.TextChoices):
+        NONE = "none", _("No current order or proceedings")
+        PRE_COURT = "pre_court", _("Out of court or prevention")
+        BAIL = "bail", _("On bail")
+        REMAND_LA = "remand_la", _("Remanded to local authority accommodation")
+        REMAND_YDA = "remand_yda", _("Remanded to youth detention accommodation")
+        COMMUNITY_ORDER = "community_order", _("On a community order")
+        CUSTODY = "custody", _("Serving a custodial sentence")
+        LICENCE = "licence", _("On licence or notice of supervision")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="children")
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="children")
+    case_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="caseload"
+    )
+    local_id = models.CharField(_("local ID"), max_length=30)
+
+    given_name = models.CharField(_("first name"), max_length=100)
+    middle_names = models.CharField(_("middle names"), max_length=150, blank=True)
+    family_name = models.CharField(_("last name"), max_length=100)
+    preferred_name = models.CharField(_("preferred name"), max_length=100, blank=True)
+    other_names = models.CharField(_("other names used"), max_length=200, blank=True)
+    date_of_birth = models.DateField(_("date of birth"))
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices)
+    gender_identity = models.CharField(_("gender identity"), max_length=100, blank=True)
+    pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
+    ethnicity = models.CharField(_("ethnicity"), max_length=40, choices=Ethnicity.choices, blank=True)
+    religion = models.CharField(_("religion or belief"), max_length=20, choices=Religion.choices, blank=True)
+    first_language = models.CharField(_("first language"), max_length=60, blank=True)
+    needs_interpreter = models.BooleanField(_("needs an interpreter"), default=False)
+    interpreter_language = models.CharField(_("interpreter language"), max_length=60, blank=True)
+    prefers_welsh = models.BooleanField(_("prefers Welsh for letters and plans"), default=False)
+    nationality = models.CharField(_("nationality"), max_length=60, blank=True)
+
+    pnc_number = models.CharField(_("PNC ID"), max_length=13, blank=True)
+    nhs_number = models.CharField(_("NHS number"), max_length=12, blank=True)
+    upn = models.CharField(_("UPN"), max_length=13, blank=True)
+
+    has_exploitation_concern = models.BooleanField(_("exploitation concern"), default=False)
+    exploitation_note = models.CharField(_("exploitation concern details"), max_length=300, blank=True)
+    has_risk_to_staff = models.BooleanField(_("risk to staff"), default=False)
+    risk_to_staff_note = models.CharField(_("risk to staff details"), max_length=300, blank=True)
+
+    looked_after = models.CharField(
+        _("looked-after status"), max_length=20, choices=LookedAfter.choices, default=LookedAfter.NO
+    )
+    care_local_authority = models.CharField(_("responsible local authority"), max_length=120, blank=True)
+    care_placement = models.CharField(_("placement"), max_length=200, blank=True)
+    social_worker_name = models.CharField(_("social worker"), max_length=120, blank=True)
+    social_worker_team = models.CharField(_("social worker's team"), max_length=120, blank=True)
+    social_worker_phone = models.CharField(_("social worker's phone"), max_length=30, blank=True)
+    social_worker_email = models.EmailField(_("social worker's email"), blank=True)
+
+    legal_status = models.CharField(
+        _("legal status"), max_length=20, choices=LegalStatus.choices, default=LegalStatus.NONE
+    )
+    bail_conditions = models.TextField(_("bail conditions"), blank=True)
+    next_court_date = models.DateField(_("next court date"), null=True, blank=True)
+    next_court = models.CharField(_("court"), max_length=120, blank=True)
+    custody_establishment = models.CharField(_("secure establishment"), max_length=120, blank=True)
+
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "local_id"], name="child_local_id_unique_in_org"),
+            models.CheckConstraint(
+                condition=~Q(needs_interpreter=True) | ~Q(interpreter_language=""),
+                name="child_interpreter_needs_language",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "family_name", "given_name"], name="child_org_name"),
+            models.Index(fields=["organisation", "date_of_birth"], name="child_org_dob"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    @property
+    def known_as(self) -> str:
+        return self.preferred_name or self.given_name
+
+    def age_on(self, on: date) -> int:
+        born = self.date_of_birth
+        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+    @property
+    def tenth_birthday(self) -> date:
+        born = self.date_of_birth
+        try:
+            return born.replace(year=born.year + 10)
+        except ValueError:  # born on 29 February
+            return date(born.year + 10, 3, 1)
+
+
+class Address(Versioned):
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="addresses")
+    line_1 = models.CharField(_("address line 1"), max_length=120)
+    line_2 = models.CharField(_("address line 2"), max_length=120, blank=True)
+    town = models.CharField(_("town or city"), max_length=80)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    living_with = models.CharField(_("living with"), max_length=150, blank=True)
+    from_date = models.DateField(_("from"))
+    to_date = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(to_date__isnull=True) | Q(to_date__gte=models.F("from_date")),
+                name="address_dates_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in [self.line_1, self.town, self.postcode] if part)
+
+    @property
+    def is_current(self) -> bool:
+        return self.to_date is None or self.to_date >= timezone.localdate()
+
+
+class Contact(Versioned):
+    class Relationship(models.TextChoices):
+        MOTHER = "mother", _("Mother")
+        FATHER = "father", _("Father")
+        STEP_PARENT = "step_parent", _("Step-parent")
+        GRANDPARENT = "grandparent", _("Grandparent")
+        AUNT_UNCLE = "aunt_uncle", _("Aunt or uncle")
+        SIBLING = "sibling", _("Brother or sister")
+        FOSTER_CARER = "foster_carer", _("Foster carer")
+        RESIDENTIAL_KEY_WORKER = "residential_key_worker", _("Residential key worker")
+        SPECIAL_GUARDIAN = "special_guardian", _("Special guardian")
+        FRIEND = "friend", _("Friend or mentor")
+        PROFESSIONAL = "professional", _("Professional")
+        OTHER = "other", _("Other")
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=120)
+    relationship = models.CharField(_("relationship"), max_length=30, choices=Relationship.choices)
+    relationship_detail = models.CharField(_("relationship details"), max_length=120, blank=True)
+    has_parental_responsibility = models.BooleanField(_("has parental responsibility"), default=False)
+    lives_with_child = models.BooleanField(_("lives with the child"), default=False)
+    is_emergency_contact = models.BooleanField(_("emergency contact"), default=False)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    address = models.CharField(_("address"), max_length=250, blank=True)
+    language = models.CharField(_("preferred language"), max_length=60, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Education(Versioned):
+    class Status(models.TextChoices):
+        FULL_TIME = "full_time", _("In full-time education")
+        PART_TIME_TIMETABLE = "part_time", _("On a reduced or part-time timetable")
+        ALTERNATIVE_PROVISION = "alternative", _("In alternative provision")
+        ELECTIVE_HOME = "home", _("Electively home educated")
+        COLLEGE = "college", _("At college")
+        TRAINING = "training", _("In training or an apprenticeship")
+        EMPLOYED = "employed", _("Employed")
+        NOT_IN_EDUCATION = "neet", _("Not in education, employment or training")
+        YET_TO_CLARIFY = "yet_to_clarify", _("Yet to clarify")
+
+    class Sen(models.TextChoices):
+        NONE = "none", _("No special educational needs")
+        SEN_SUPPORT = "sen_support", _("SEN support")
+        EHCP = "ehcp", _("Education, health and care plan (EHCP)")
+        ASSESSMENT = "assessment", _("Being assessed for an EHCP")
+        YET_TO_CLARIFY = "yet_to_clarify", _("Yet to clarify")
+
+    child = models.OneToOneField(Child, on_delete=models.CASCADE, related_name="education")
+    setting = models.CharField(_("school, college or employer"), max_length=150, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.YET_TO_CLARIFY)
+    year_group = models.CharField(_("year group"), max_length=20, blank=True)
+    attendance_percent = models.PositiveSmallIntegerField(_("attendance (%)"), null=True, blank=True)
+    sen = models.CharField(_("special educational needs"), max_length=20, choices=Sen.choices, default=Sen.YET_TO_CLARIFY)
+    sen_details = models.TextField(_("special educational needs details"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(attendance_percent__isnull=True) | Q(attendance_percent__lte=100),
+                name="education_attendance_is_a_percentage",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.setting or str(self.get_status_display())
+
+
+class Exclusion(Versioned):
+    class Kind(models.TextChoices):
+        SUSPENSION = "suspension", _("Suspension (fixed-term exclusion)")
+        PERMANENT = "permanent", _("Permanent exclusion")
+        MANAGED_MOVE = "managed_move", _("Managed move")
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="exclusions")
+    start_date = models.DateField(_("date"))
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    days = models.PositiveSmallIntegerField(_("school days"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=250, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.start_date}"
+
+
+class Health(Versioned):
+    class Slcn(models.TextChoices):
+        NONE = "none", _("No known needs")
+        SUSPECTED = "suspected", _("Suspected, not assessed")
+        ASSESSED = "assessed", _("Assessed or diagnosed")
+        YET_TO_CLARIFY = "yet_to_clarify", _("Yet to clarify")
+
+    class Neurodiversity(models.TextChoices):
+        AUTISM = "autism", _("Autism")
+        ADHD = "adhd", _("ADHD")
+        DYSLEXIA = "dyslexia", _("Dyslexia or dyspraxia")
+        LEARNING_DISABILITY = "learning_disability", _("Learning disability")
+        FASD = "fasd", _("Foetal alcohol spectrum disorder")
+        BRAIN_INJURY = "brain_injury", _("Acquired brain injury")
+        TIC = "tic", _("Tourette's or tic disorder")
+        OTHER = "other", _("Other")
+
+    child = models.OneToOneField(Child, on_delete=models.CASCADE, related_name="health")
+    gp_name = models.CharField(_("GP"), max_length=120, blank=True)
+    gp_practice = models.CharField(_("GP practice"), max_length=150, blank=True)
+    gp_phone = models.CharField(_("GP practice phone"), max_length=30, blank=True)
+    conditions = models.TextField(_("health conditions"), blank=True)
+    medication = models.TextField(_("medication"), blank=True)
+    slcn = models.CharField(
+        _("speech, language and communication needs"), max_length=20, choices=Slcn.choices, default=Slcn.YET_TO_CLARIFY
+    )
+    slcn_details = models.TextField(_("speech, language and communication details"), blank=True)
+    neurodiversity = models.JSONField(_("neurodiversity"), default=list, blank=True)
+    neurodiversity_details = models.TextField(_("neurodiversity details"), blank=True)
+
+    def __str__(self) -> str:
+        return f"Health of {self.child_id}"
+
+
+class Offence(Versioned):
+    """An offence and how it was dealt with. Categories and outcomes use the OGRS3 codes."""
+
+    class Category(models.TextChoices):
+        VIOLENCE = "violence", _("Violence against the person")
+        ROBBERY = "robbery", _("Robbery")
+        PUBLIC_ORDER = "public_order", _("Public order and harassment")
+        SEXUAL_NOT_CHILD = "sexual_not_child", _("Sexual, not against a child")
+        SEXUAL_CHILD = "sexual_child", _("Sexual, against a child")
+        SOLICITING = "soliciting", _("Soliciting or prostitution")
+        BURGLARY_DOMESTIC = "burglary_domestic", _("Burglary (domestic)")
+        BURGLARY_OTHER = "burglary_other", _("Burglary (other)")
+        THEFT = "theft", _("Theft (non-motor)")
+        HANDLING = "handling", _("Handling stolen goods")
+        FRAUD = "fraud", _("Fraud and forgery")
+        ABSCONDING_BAIL = "absconding_bail", _("Absconding or bail offences")
+        TAKING_VEHICLE = "taking_vehicle", _("Taking and driving away and related")
+        THEFT_FROM_VEHICLE = "theft_from_vehicle", _("Theft from vehicles")
+        OTHER_MOTORING = "other_motoring", _("Other motoring")
+        DRINK_DRIVING = "drink_driving", _("Drink driving")
+        CRIMINAL_DAMAGE = "criminal_damage", _("Criminal damage")
+        DRUG_PRODUCTION = "drug_production", _("Drug import, export or production")
+        DRUG_POSSESSION_SUPPLY = "drug_possession_supply", _("Drug possession or supply")
+        OTHER = "other", _("Other offence")
+
+    class Outcome(models.TextChoices):
+        COMMUNITY_RESOLUTION = "community_resolution", _("Community resolution")
+        YOUTH_CAUTION = "youth_caution", _("Youth caution")
+        YOUTH_CONDITIONAL_CAUTION = "youth_conditional_caution", _("Youth conditional caution")
+        DISCHARGE = "discharge", _("Discharge")
+        FINE = "fine", _("Fine")
+        REFERRAL_ORDER = "referral_order", _("Referral order")
+        YOUTH_REHABILITATION_ORDER = "youth_rehabilitation_order", _("Youth rehabilitation order")
+        DETENTION_AND_TRAINING_ORDER = "detention_and_training_order", _("Detention and training order")
+        OTHER_CUSTODIAL = "other_custodial", _("Other custodial sentence")
+        OTHER_COURT = "other_court", _("Other court outcome")
+        NO_FURTHER_ACTION = "no_further_action", _("No further action")
+
+    NOT_SANCTIONS = frozenset({Outcome.COMMUNITY_RESOLUTION, Outcome.NO_FURTHER_ACTION})
+    COURT_OUTCOMES = frozenset(
+        {
+            Outcome.DISCHARGE,
+            Outcome.FINE,
+            Outcome.REFERRAL_ORDER,
+            Outcome.YOUTH_REHABILITATION_ORDER,
+            Outcome.DETENTION_AND_TRAINING_ORDER,
+            Outcome.OTHER_CUSTODIAL,
+            Outcome.OTHER_COURT,
+        }
+    )
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="offences")
+    offence_date = models.DateField(_("offence date"))
+    description = models.CharField(_("description"), max_length=300)
+    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
+    is_primary = models.BooleanField(_("primary offence"), default=False)
+    outcome_type = models.CharField(_("outcome"), max_length=40, choices=Outcome.choices, blank=True)
+    outcome_date = models.DateField(_("outcome date"), null=True, blank=True)
+    court = models.CharField(_("court"), max_length=120, blank=True)
+    order_end_date = models.DateField(_("order ends"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome_date__isnull=True) | Q(outcome_date__gte=models.F("offence_date")),
+                name="offence_outcome_after_offence",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome_type="") | Q(outcome_date__isnull=False),
+                name="offence_outcome_has_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["child", "offence_date"], name="offence_child_date")]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def is_sanction(self) -> bool:
+        return bool(self.outcome_type) and self.outcome_type not in self.NOT_SANCTIONS
+
+
+class LifeEvent(Versioned):
+    class Kind(models.TextChoices):
+        BEREAVEMENT = "bereavement", _("Bereavement")
+        PARENTS_SEPARATED = "parents_separated", _("Parents separated")
+        MOVED_HOME = "moved_home", _("Moved home")
+        ENTERED_CARE = "entered_care", _("Entered care")
+        LEFT_CARE = "left_care", _("Left care or returned home")
+        CHANGED_SCHOOL = "changed_school", _("Changed school")
+        EXCLUDED = "excluded", _("Excluded from school")
+        VICTIM = "victim", _("Victim of crime or abuse")
+        DOMESTIC_ABUSE = "domestic_abuse", _("Domestic abuse at home")
+        PARENT_IMPRISONED = "parent_imprisoned", _("Parent or carer imprisoned")
+        HEALTH_EVENT = "health_event", _("Serious illness or hospital stay")
+        NEW_SIBLING = "new_sibling", _("New brother or sister")
+        BECAME_PARENT = "became_parent", _("Became a parent")
+        ACHIEVEMENT = "achievement", _("Achievement or positive change")
+        OTHER = "other", _("Other")
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="life_events")
+    date = models.DateField(_("date"))
+    event_type = models.CharField(_("type"), max_length=30, choices=Kind.choices)
+    description = models.TextField(_("description"))
+
+    def __str__(self) -> str:
+        return f"{self.get_event_type_display()} {self.date}"
+
+
+class Grant(models.Model):
+    """Another organisation's time-bound, audited right to part of a child's record.
+
+    The scope says what the grant allows: a secure establishment while the child is in
+    custody, the placements team on remand or sentence, a receiving service on transfer,
+    a partner agency for a shared summary.
+    """
+
+    class Scope(models.TextChoices):
+        CUSTODY = "custody", _("Secure establishment while in custody")
+        PLACEMENT = "placement", _("Youth custody placement")
+        TRANSFER = "transfer", _("Transfer to another service")
+        SUMMARY = "summary", _("Shared summary for a partner agency")
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="grants")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="grants")
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
+    valid_from = models.DateTimeField(_("from"), default=timezone.now)
+    valid_until = models.DateTimeField(_("until"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=300)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gt=models.F("valid_from")),
+                name="grant_period_in_order",
+            )
+        ]
+        indexes = [models.Index(fields=["organisation", "child"], name="grant_org_child")]
+
+    def __str__(self) -> str:
+        return f"{self.get_scope_display()}: {self.organisation} for child {self.child_id}"

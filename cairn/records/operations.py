@@ -1,0 +1,146 @@
+"""Changing a child's Core Record.
+
+Every write is atomic, takes the acting person as `by`, and writes its audit event in the same
+transaction. Changes to an existing row name the version they were based on: if someone else
+saved first, `StaleRecordError` is raised and nothing is written, so no one's work is lost
+silently. Views record every read of a record with `record_viewed`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from cairn.accounts.models import Organisation
+from cairn.audit.operations import Actor, record_event
+from cairn.records.models import Child, Education, Grant, Health, Versioned
+
+V = TypeVar("V", bound=Versioned)
+
+
+class StaleRecordError(Exception):
+    """Someone else saved this part of the record after the editor opened it."""
+
+    def __init__(self, current: Versioned) -> None:
+        super().__init__("The record changed since it was opened.")
+        self.current = current
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _diff(obj: models.Model, data: dict[str, Any]) -> dict[str, list[Any]]:
+    return {
+        name: [_plain(getattr(obj, name)), _plain(value)]
+        for name, value in data.items()
+        if getattr(obj, name) != value
+    }
+
+
+def next_local_id(organisation: Organisation) -> str:
+    prefix = (organisation.short_name or organisation.code)[:3].upper()
+    count = Child.objects.filter(organisation=organisation).count() + 1
+    while Child.objects.filter(organisation=organisation, local_id=f"{prefix}-{count:05d}").exists():
+        count += 1
+    return f"{prefix}-{count:05d}"
+
+
+@transaction.atomic
+def create_child(*, by: Actor, organisation: Organisation, data: dict[str, Any]) -> Child:
+    data = dict(data)
+    if not data.get("local_id"):
+        data["local_id"] = next_local_id(organisation)
+    child = Child.objects.create(organisation=organisation, **data)
+    Education.objects.create(child=child)
+    Health.objects.create(child=child)
+    record_event(
+        by=by, event_type="records.child.created", child_id=child.pk, obj=child,
+        summary=f"Created the record of {child.full_name}",
+    )
+    return child
+
+
+@transaction.atomic
+def update_record(*, by: Actor, obj: V, data: dict[str, Any], version: int, part: str) -> V:
+    """Apply `data` to one row of a child's record if it is still at `version`."""
+    changes = _diff(obj, data)
+    model = type(obj)
+    updated = model.objects.filter(pk=obj.pk, version=version).update(
+        **data, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        raise StaleRecordError(model.objects.get(pk=obj.pk))
+    obj.refresh_from_db()
+    child_id = obj.pk if isinstance(obj, Child) else obj.child_id  # type: ignore[attr-defined]
+    if changes:
+        if not isinstance(obj, Child):
+            Child.objects.filter(pk=child_id).update(updated_at=timezone.now())
+        record_event(
+            by=by, event_type=f"records.{part}.changed", child_id=child_id, obj=obj,
+            summary=f"Changed {part.replace('_', ' ')}", detail={"changes": changes},
+        )
+    return obj
+
+
+@transaction.atomic
+def add_to_record(*, by: Actor, child: Child, model: type[V], data: dict[str, Any], part: str) -> V:
+    obj = model.objects.create(child=child, **data)
+    Child.objects.filter(pk=child.pk).update(updated_at=timezone.now())
+    record_event(
+        by=by, event_type=f"records.{part}.added", child_id=child.pk, obj=obj,
+        summary=f"Added {part.replace('_', ' ')}: {obj}",
+        detail={"values": {name: _plain(value) for name, value in data.items()}},
+    )
+    return obj
+
+
+@transaction.atomic
+def remove_from_record(*, by: Actor, obj: Versioned, version: int, part: str) -> None:
+    model = type(obj)
+    child_id = obj.child_id  # type: ignore[attr-defined]
+    description = str(obj)
+    deleted, _ = model.objects.filter(pk=obj.pk, version=version).delete()
+    if not deleted:
+        current = model.objects.filter(pk=obj.pk).first()
+        if current is not None:
+            raise StaleRecordError(current)
+        return
+    Child.objects.filter(pk=child_id).update(updated_at=timezone.now())
+    record_event(
+        by=by, event_type=f"records.{part}.removed", child_id=child_id,
+        summary=f"Removed {part.replace('_', ' ')}: {description}",
+        detail={"object_id": obj.pk},
+    )
+
+
+def record_viewed(*, by: Actor, child: Child, page: str) -> None:
+    record_event(
+        by=by, event_type="records.child.viewed", child_id=child.pk, obj=child,
+        summary=f"Viewed {page}", detail={"page": page},
+    )
+
+
+@transaction.atomic
+def open_grant(
+    *, by: Actor, child: Child, organisation: Organisation, scope: str, reason: str,
+    valid_from: Any = None, valid_until: Any = None,
+) -> Grant:
+    """Let another organisation reach part of this child's record, for a stated reason and time."""
+    grant = Grant.objects.create(
+        child=child, organisation=organisation, scope=scope, reason=reason,
+        valid_from=valid_from or timezone.now(), valid_until=valid_until, granted_by=by.user,
+    )
+    record_event(
+        by=by, event_type="records.grant.opened", child_id=child.pk, obj=grant,
+        summary=f"Shared with {organisation.name}: {grant.get_scope_display()}",
+        detail={"reason": reason, "until": valid_until.isoformat() if valid_until else None},
+    )
+    return grant

@@ -1,0 +1,91 @@
+"""Shaping Core Record data for templates: summary-list rows, alerts and key facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from cairn.audit.models import AuditEvent
+from cairn.records.models import Child
+
+
+def display(obj: models.Model, name: str) -> str:
+    model_field = obj._meta.get_field(name)
+    value = getattr(obj, name)
+    if getattr(model_field, "choices", None) and not isinstance(value, list):
+        return str(getattr(obj, f"get_{name}_display")()) if value else ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dt.date):
+        return formats.date_format(value, "j F Y")
+    if isinstance(value, list):
+        choices = dict(getattr(type(obj), name.title().replace("_", ""), models.TextChoices).choices) if hasattr(type(obj), name.title().replace("_", "")) else {}
+        return ", ".join(str(choices.get(item, item)) for item in value)
+    if value is None:
+        return ""
+    return str(value.display_name if hasattr(value, "display_name") else value)
+
+
+def rows(obj: models.Model, names: tuple[str, ...] | list[str]) -> list[dict[str, Any]]:
+    result = []
+    for name in names:
+        text = display(obj, name)
+        label = str(obj._meta.get_field(name).verbose_name)
+        result.append(
+            {
+                "key": {"text": label[:1].upper() + label[1:]},
+                "value": {"text": text} if text else {"html": f'<span class="govuk-hint govuk-!-margin-0">{_("Not recorded")}</span>'},
+            }
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class Alert:
+    text: str
+    detail: str = ""
+    colour: str = "red"
+
+
+def alerts(child: Child) -> list[Alert]:
+    found = []
+    if child.has_exploitation_concern:
+        found.append(Alert(_("Exploitation concern"), child.exploitation_note))
+    if child.has_risk_to_staff:
+        found.append(Alert(_("Risk to staff"), child.risk_to_staff_note))
+    if child.needs_interpreter:
+        found.append(Alert(_("Interpreter needed"), child.interpreter_language, "blue"))
+    if child.looked_after in {Child.LookedAfter.SECTION_20, Child.LookedAfter.CARE_ORDER, Child.LookedAfter.REMAND}:
+        found.append(Alert(_("Looked after"), child.get_looked_after_display(), "purple"))
+    if child.legal_status in {Child.LegalStatus.REMAND_YDA, Child.LegalStatus.CUSTODY}:
+        found.append(Alert(_("In custody"), child.custody_establishment, "orange"))
+    return found
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    at: dt.datetime
+    who: str
+    organisation: str
+    summary: str
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def history(events: list[AuditEvent]) -> list[HistoryItem]:
+    items = []
+    for event in events:
+        changes = [
+            (name.replace("_", " "), str(old or "–"), str(new or "–"))
+            for name, (old, new) in (event.detail.get("changes") or {}).items()
+        ]
+        items.append(HistoryItem(event.at, event.actor_username, event.organisation_name, event.summary, changes))
+    return items
+
+
+def age(child: Child) -> int:
+    return child.age_on(timezone.localdate())

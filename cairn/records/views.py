@@ -1,0 +1,277 @@
+"""Pages of the Core Record. Each view loads through a query, checks access, makes one call,
+then renders or redirects. Every page that shows a child's record writes a viewed event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from cairn.accounts.decorators import capability_required
+from cairn.accounts.roles import Capability
+from cairn.audit import queries as audit_queries
+from cairn.audit.operations import Actor
+from cairn.records import operations, presenters, queries
+from cairn.records.access import Access, may_read_access_log
+from cairn.records.forms import AllocationForm, ChildCreateForm, VersionedForm
+from cairn.records.models import Child
+from cairn.records.parts import PART_BY_SLUG, SECTION_BY_SLUG, SECTIONS, Part, parts_in
+
+CASELOAD_TITLES = {"mine": _("My caseload"), "team": _("Team caseload"), "shared": _("Children shared with us")}
+
+
+def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
+    filters = queries.CaseloadFilter(
+        search=request.GET.get("q", "")[:100],
+        legal_status=request.GET.get("legal_status", "") if request.GET.get("legal_status", "") in Child.LegalStatus.values else "",
+        alert=request.GET.get("alert", "") if request.GET.get("alert", "") in {"exploitation", "risk_to_staff", "interpreter", "looked_after"} else "",
+        sort=request.GET.get("sort", "name") if request.GET.get("sort", "name") in queries.SORTS else "name",
+    )
+    children = queries.caseload(request.membership, scope=scope, filters=filters)  # type: ignore[attr-defined]
+    page = Paginator(children, settings.CAIRN_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "records/caseload.html",
+        {
+            "title": str(CASELOAD_TITLES[scope]),
+            "scope": scope,
+            "active_nav": nav,
+            "page": page,
+            "children": [(child, presenters.alerts(child), presenters.age(child)) for child in page.object_list],
+            "filters": filters,
+            "legal_status_items": [
+                {"value": value, "text": label, "selected": filters.legal_status == value}
+                for value, label in Child.LegalStatus.choices
+            ],
+        },
+    )
+
+
+@capability_required(Capability.VIEW_OWN_CHILDREN)
+def my_caseload(request: HttpRequest) -> HttpResponse:
+    return _caseload(request, "mine", "my-caseload")
+
+
+@capability_required(Capability.VIEW_TEAM_CASELOAD)
+def team_caseload(request: HttpRequest) -> HttpResponse:
+    return _caseload(request, "team", "team-caseload")
+
+
+@capability_required(Capability.USE_GRANTS)
+def shared_with_us(request: HttpRequest) -> HttpResponse:
+    return _caseload(request, "shared", "shared")
+
+
+@capability_required(Capability.CREATE_CHILD)
+def child_create(request: HttpRequest) -> HttpResponse:
+    form = ChildCreateForm(request.POST or None)
+    duplicates: list[Child] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.domain_data()
+        duplicates = queries.likely_duplicates(
+            request.membership,  # type: ignore[attr-defined]
+            given_name=data["given_name"], family_name=data["family_name"], date_of_birth=data["date_of_birth"],
+        )
+        if not duplicates or form.cleaned_data.get("is_different_child"):
+            child = operations.create_child(
+                by=Actor.from_request(request),
+                organisation=request.membership.organisation,  # type: ignore[attr-defined]
+                data={**data, "case_worker": request.user, "team": request.membership.team},  # type: ignore[attr-defined]
+            )
+            messages.success(request, _("%(name)s’s record has been created") % {"name": child.full_name})
+            return redirect("records:child-overview", child.pk)
+    return render(
+        request,
+        "records/child_create.html",
+        {"form": form, "duplicates": duplicates, "active_nav": "child-create"},
+    )
+
+
+def _child_context(request: HttpRequest, child: Child, access: Access, tab: str) -> dict[str, Any]:
+    membership = request.membership  # type: ignore[attr-defined]
+    return {
+        "child": child,
+        "access": access,
+        "can_edit": access >= Access.EDIT,
+        "can_read": access >= Access.READ,
+        "can_read_log": may_read_access_log(membership, child),
+        "alerts": presenters.alerts(child),
+        "age": presenters.age(child),
+        "sections": SECTIONS,
+        "tab": tab,
+    }
+
+
+@login_required
+def child_overview(request: HttpRequest, child_id: int) -> HttpResponse:
+    child, access = queries.child_for(request.membership, child_id)  # type: ignore[attr-defined]
+    operations.record_viewed(by=Actor.from_request(request), child=child, page="overview")
+    context = _child_context(request, child, access, "overview")
+    changes = audit_queries.events_for_child(child.pk).exclude(event_type="records.child.viewed")[:8]
+    context.update(
+        {
+            "key_facts": presenters.rows(child, ["date_of_birth", "sex", "local_id", "pnc_number", "legal_status", "looked_after", "first_language"]),
+            "recent_offences": list(queries.offences_of(child)[:5]) if access >= Access.READ else [],
+            "recent_events": list(queries.life_events_of(child)[:5]) if access >= Access.READ else [],
+            "history": presenters.history(list(changes)) if access >= Access.READ else [],
+            "contacts": list(child.contacts.filter(has_parental_responsibility=True).order_by("id")) if access >= Access.READ else [],
+        }
+    )
+    return render(request, "records/overview.html", context)
+
+
+@login_required
+def child_section(request: HttpRequest, child_id: int, section: str) -> HttpResponse:
+    if section not in SECTION_BY_SLUG:
+        raise Http404
+    child, access = queries.child_for(request.membership, child_id, Access.READ)  # type: ignore[attr-defined]
+    operations.record_viewed(by=Actor.from_request(request), child=child, page=section)
+    cards = []
+    for part in parts_in(section):
+        if part.is_list:
+            assert part.model is not None
+            items = list(part.model.objects.filter(child=child).order_by(*_order(part)))
+            cards.append({"part": part, "items": [(item, presenters.rows(item, part.fields)) for item in items]})
+        else:
+            assert part.get is not None
+            cards.append({"part": part, "rows": presenters.rows(part.get(child), part.fields)})
+    context = _child_context(request, child, access, section)
+    context.update({"section": SECTION_BY_SLUG[section], "cards": cards})
+    return render(request, "records/section.html", context)
+
+
+def _order(part: Part) -> tuple[str, ...]:
+    return {
+        "addresses": ("-from_date", "-id"),
+        "offences": ("-offence_date", "-id"),
+        "life-events": ("-date", "-id"),
+        "exclusions": ("-start_date", "-id"),
+    }.get(part.slug, ("id",))
+
+
+def _part(slug: str) -> Part:
+    part = PART_BY_SLUG.get(slug)
+    if part is None:
+        raise Http404
+    return part
+
+
+def _form(part: Part, request: HttpRequest, child: Child, instance: Any, data: Any = None) -> VersionedForm:
+    kwargs: dict[str, Any] = {"instance": instance, "child": child}
+    if part.form is AllocationForm:
+        kwargs["organisation"] = child.organisation
+    return part.form(data, **kwargs)
+
+
+def _save(request: HttpRequest, child: Child, part: Part, instance: Any) -> HttpResponse:
+    is_new = instance is None or instance.pk is None
+    form = _form(part, request, child, instance, request.POST or None)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        actor = Actor.from_request(request)
+        try:
+            if is_new:
+                assert part.model is not None
+                operations.add_to_record(by=actor, child=child, model=part.model, data=form.domain_data(), part=part.event_name)
+                messages.success(request, _("The %(item)s has been added") % {"item": part.item_title})
+            else:
+                operations.update_record(
+                    by=actor, obj=instance, data=form.domain_data(),
+                    version=form.cleaned_data.get("version") or instance.version, part=part.event_name,
+                )
+                messages.success(request, _("%(part)s saved") % {"part": part.title})
+            return redirect(reverse("records:child-section", args=[child.pk, part.section]) + f"#{part.slug}")
+        except operations.StaleRecordError as error:
+            stale = _stale(form, part, error.current)
+    title = (_("Add %(item)s") % {"item": part.item_title}) if is_new else (_("Change %(item)s") % {"item": part.item_title or part.title.lower()})
+    context = _child_context(request, child, Access.EDIT, part.section)
+    context.update({"form": form, "part": part, "page_title": title, "stale": stale, "instance": instance})
+    return render(request, "records/part_form.html", context, status=409 if stale else 200)
+
+
+def _stale(form: VersionedForm, part: Part, current: Any) -> dict[str, Any]:
+    """What a colleague saved meanwhile, for the editor to compare with their own entries."""
+    data = form.data.copy()
+    data["version"] = str(current.version)
+    form.data = data
+    return {"rows": presenters.rows(current, part.fields), "updated_at": current.updated_at}
+
+
+@login_required
+def part_edit(request: HttpRequest, child_id: int, part: str) -> HttpResponse:
+    chosen = _part(part)
+    if chosen.is_list:
+        raise Http404
+    child, _access = queries.child_for(request.membership, child_id, Access.EDIT)  # type: ignore[attr-defined]
+    assert chosen.get is not None
+    return _save(request, child, chosen, chosen.get(child))
+
+
+@login_required
+def item_add(request: HttpRequest, child_id: int, part: str) -> HttpResponse:
+    chosen = _part(part)
+    if not chosen.is_list:
+        raise Http404
+    child, _access = queries.child_for(request.membership, child_id, Access.EDIT)  # type: ignore[attr-defined]
+    return _save(request, child, chosen, None)
+
+
+def _item(child: Child, part: Part, item_id: int) -> Any:
+    assert part.model is not None
+    item = part.model.objects.filter(child=child, pk=item_id).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+@login_required
+def item_edit(request: HttpRequest, child_id: int, part: str, item_id: int) -> HttpResponse:
+    chosen = _part(part)
+    if not chosen.is_list:
+        raise Http404
+    child, _access = queries.child_for(request.membership, child_id, Access.EDIT)  # type: ignore[attr-defined]
+    return _save(request, child, chosen, _item(child, chosen, item_id))
+
+
+@login_required
+def item_remove(request: HttpRequest, child_id: int, part: str, item_id: int) -> HttpResponse:
+    chosen = _part(part)
+    if not chosen.is_list:
+        raise Http404
+    child, _access = queries.child_for(request.membership, child_id, Access.EDIT)  # type: ignore[attr-defined]
+    item = _item(child, chosen, item_id)
+    if request.method == "POST":
+        try:
+            operations.remove_from_record(
+                by=Actor.from_request(request), obj=item,
+                version=int(request.POST.get("version") or item.version), part=chosen.event_name,
+            )
+        except (operations.StaleRecordError, ValueError):
+            messages.error(request, _("Someone changed this %(item)s after you opened it. Check it before removing it.") % {"item": chosen.item_title})
+            return redirect("records:item-remove", child.pk, chosen.slug, item.pk)
+        messages.success(request, _("The %(item)s has been removed") % {"item": chosen.item_title})
+        return redirect(reverse("records:child-section", args=[child.pk, chosen.section]) + f"#{chosen.slug}")
+    context = _child_context(request, child, Access.EDIT, chosen.section)
+    context.update({"part": chosen, "item": item, "rows": presenters.rows(item, chosen.fields)})
+    return render(request, "records/item_remove.html", context)
+
+
+@login_required
+def access_log(request: HttpRequest, child_id: int) -> HttpResponse:
+    child, access = queries.child_for(request.membership, child_id)  # type: ignore[attr-defined]
+    if not may_read_access_log(request.membership, child):  # type: ignore[attr-defined]
+        raise PermissionDenied
+    operations.record_viewed(by=Actor.from_request(request), child=child, page="access log")
+    events = audit_queries.events_for_child(child.pk)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    context = _child_context(request, child, access, "access-log")
+    context.update({"page": page})
+    return render(request, "records/access_log.html", context)

@@ -1,0 +1,24 @@
+"""What every page needs to draw the service header, the footer and the timeout warning."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import translation
+
+
+def service(request: HttpRequest) -> dict[str, Any]:
+    membership = getattr(request, "membership", None)
+    memberships = getattr(request, "memberships", [])
+    return {
+        "is_demo": settings.CAIRN_DEMO,
+        "user": request.user,
+        "membership": membership,
+        "memberships": memberships,
+        "language": translation.get_language() or settings.LANGUAGE_CODE,
+        "idle_timeout_seconds": int(settings.CAIRN_IDLE_TIMEOUT.total_seconds()),
+        "idle_warning_seconds": int(settings.CAIRN_IDLE_WARNING.total_seconds()),
+        "csp_nonce": getattr(request, "csp_nonce", ""),
+    }
