@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -76,15 +78,39 @@ class HistoryItem:
     changes: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+def _changed_field(model: type[models.Model] | None, name: str, old: Any, new: Any) -> tuple[str, str, str]:
+    """A changed field in words: its label and the old and new values as people read them."""
+    label, choices = name.replace("_", " "), {}
+    if model is not None:
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            pass
+        else:
+            label = str(getattr(model_field, "verbose_name", label))
+            choices = {str(key): str(value) for key, value in getattr(model_field, "flatchoices", None) or []}
+    return (
+        label[:1].upper() + label[1:],
+        choices.get(str(old), str(old)) if old not in (None, "") else "–",
+        choices.get(str(new), str(new)) if new not in (None, "") else "–",
+    )
+
+
 def history(events: list[AuditEvent]) -> list[HistoryItem]:
     items = []
     for event in events:
+        model = _RECORD_MODELS.get(event.object_type)
         changes = [
-            (name.replace("_", " "), str(old or "–"), str(new or "–"))
+            _changed_field(model, name, old, new)
             for name, (old, new) in (event.detail.get("changes") or {}).items()
         ]
         items.append(HistoryItem(event.at, event.actor_username, event.organisation_name, event.summary, changes))
     return items
+
+
+_RECORD_MODELS: dict[str, type[models.Model]] = {
+    model.__name__: model for model in apps.get_app_config("records").get_models()
+}
 
 
 def age(child: Child) -> int:

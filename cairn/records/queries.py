@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from cairn.accounts.models import Membership
@@ -104,10 +104,12 @@ def caseload(
     elif filters.alert == "interpreter":
         children = children.filter(needs_interpreter=True)
     elif filters.alert == "looked_after":
-        children = children.exclude(looked_after__in=[Child.LookedAfter.NO, Child.LookedAfter.YET_TO_CLARIFY])
+        # The same statuses as the "Looked after" alert: a care leaver is no longer looked after.
+        children = children.filter(
+            looked_after__in=[Child.LookedAfter.SECTION_20, Child.LookedAfter.CARE_ORDER, Child.LookedAfter.REMAND]
+        )
     return (
         children.select_related("case_worker", "team", "organisation")
-        .annotate(offence_count=Count("offences", distinct=True))
         .order_by(*SORTS.get(filters.sort, SORTS["name"]))
     )
 

@@ -191,7 +191,7 @@ def _save(request: HttpRequest, child: Child, part: Part, instance: Any) -> Http
             return redirect(reverse("records:child-section", args=[child.pk, part.section]) + f"#{part.slug}")
         except operations.StaleRecordError as error:
             stale = _stale(form, part, error.current)
-    title = (_("Add %(item)s") % {"item": part.item_title}) if is_new else (_("Change %(item)s") % {"item": part.item_title or part.title.lower()})
+    title = str(part.add_label) if is_new else (_("Change %(item)s") % {"item": part.item_title or part.title.lower()})
     context = _child_context(request, child, Access.EDIT, part.section)
     context.update({"form": form, "part": part, "page_title": title, "stale": stale, "instance": instance})
     return render(request, "records/part_form.html", context, status=409 if stale else 200)

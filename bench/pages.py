@@ -1,0 +1,137 @@
+"""Page speed benchmark: server time per page as a ratio to a trivial view, and queries per page.
+
+    .venv/bin/python bench/pages.py [--children 5000] [--runs 40]
+
+Builds its own database (SQLite at /tmp/cairn-bench.sqlite3 unless BENCH_DATABASE_URL names
+another, e.g. postgres://postgres@127.0.0.1:5432/cairn_bench) with an organisation holding
+the given number of children, each with offences, contacts and life events, then requests each
+page through Django's test client and prints median and p95 server time divided by the
+trivial view's median (/healthz) measured in the same run, and the queries each page made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", "sqlite:////tmp/cairn-bench.sqlite3")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cairn.settings")
+os.environ.setdefault("CAIRN_INSECURE_LOCAL", "1")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+from cairn.accounts.models import Membership, Organisation, Team, User  # noqa: E402
+from cairn.records.models import Child, Contact, Education, Health, LifeEvent, Offence  # noqa: E402
+
+
+def build(children: int) -> tuple[User, Child]:
+    call_command("flush", interactive=False, verbosity=0) if _has_tables() else None
+    call_command("migrate", verbosity=0)
+    organisation = Organisation.objects.create(name="Benchshire YJS", code="bench", kind="yjs", short_name="Bench")
+    team = Team.objects.create(organisation=organisation, name="Bench team")
+    user = User.objects.create_user("bench.user", password="bench-password-123")
+    Membership.objects.create(user=user, organisation=organisation, role="practitioner", team=team)
+    rng = random.Random(7)
+    today = dt.date.today()
+    batch = []
+    for index in range(children):
+        born = today - dt.timedelta(days=rng.randint(10 * 365 + 30, 17 * 365))
+        batch.append(
+            Child(
+                organisation=organisation, team=team, case_worker=user if index % 10 == 0 else None,
+                local_id=f"BEN-{index:06d}", given_name=f"Given{index}", family_name=f"Family{index % 997}",
+                date_of_birth=born, sex=rng.choice(["male", "female"]),
+                has_exploitation_concern=index % 13 == 0, needs_interpreter=index % 17 == 0,
+                interpreter_language="Polish" if index % 17 == 0 else "",
+            )
+        )
+    Child.objects.bulk_create(batch, batch_size=2000)
+    ids = list(Child.objects.values_list("id", "date_of_birth"))
+    Education.objects.bulk_create([Education(child_id=cid) for cid, _ in ids], batch_size=2000)
+    Health.objects.bulk_create([Health(child_id=cid) for cid, _ in ids], batch_size=2000)
+    offences, events, contacts = [], [], []
+    for cid, born in ids:
+        first = born + dt.timedelta(days=10 * 366)
+        for n in range(rng.randint(0, 6)):
+            when = min(first + dt.timedelta(days=rng.randint(0, 900)), today)
+            offences.append(Offence(child_id=cid, offence_date=when, description=f"Offence {n}", category="theft",
+                                    outcome_type="youth_caution", outcome_date=when))
+        events.append(LifeEvent(child_id=cid, date=born + dt.timedelta(days=3000), event_type="moved_home", description="Moved"))
+        contacts.append(Contact(child_id=cid, name="Parent", relationship="mother", has_parental_responsibility=True))
+    Offence.objects.bulk_create(offences, batch_size=5000)
+    LifeEvent.objects.bulk_create(events, batch_size=5000)
+    Contact.objects.bulk_create(contacts, batch_size=5000)
+    return user, Child.objects.filter(case_worker=user).order_by("id").first()  # type: ignore[return-value]
+
+
+def _has_tables() -> bool:
+    return "accounts_user" in connection.introspection.table_names()
+
+
+def timed(client: Client, url: str, runs: int) -> tuple[list[float], int]:
+    client.get(url)  # warm up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return times, len(queries)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--children", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=40)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    user, child = build(args.children)
+    print(f"database: {connection.vendor}, children: {Child.objects.count()}, offences: {Offence.objects.count()} "
+          f"(built in {time.perf_counter() - started:.0f} s)")
+    client = Client()
+    device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    reset_queries()
+    baseline, base_queries = timed(client, "/healthz", args.runs)
+    base = statistics.median(baseline)
+    pages = {
+        "my caseload": "/caseload/",
+        "team caseload": "/caseload/team/",
+        "caseload search": "/caseload/team/?q=Family12",
+        "caseload page 40": "/caseload/team/?page=40",
+        "child overview": f"/children/{child.pk}/",
+        "offences section": f"/children/{child.pk}/offences/",
+        "edit personal details": f"/children/{child.pk}/personal-details/edit/",
+    }
+    print(f"{'page':<24}{'median×':>9}{'p95×':>8}{'queries':>9}")
+    print(f"{'trivial view (/healthz)':<24}{1.0:>9.1f}{statistics.quantiles(baseline, n=20)[18] / base:>8.1f}{base_queries:>9}")
+    for name, url in pages.items():
+        times, queries = timed(client, url, args.runs)
+        p95 = statistics.quantiles(times, n=20)[18]
+        print(f"{name:<24}{statistics.median(times) / base:>9.1f}{p95 / base:>8.1f}{queries:>9}")
+
+
+if __name__ == "__main__":
+    main()
