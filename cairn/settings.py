@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "cairn.accounts",
     "cairn.audit",
     "cairn.records",
+    "cairn.assessment",
     "cairn.api",
 ]
 

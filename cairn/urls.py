@@ -8,6 +8,7 @@ from cairn.ui import views as ui_views
 urlpatterns = [
     path("healthz", ui_views.healthz, name="healthz"),
     path("accounts/", include("cairn.accounts.urls")),
+    path("", include("cairn.assessment.urls")),
     path("", include("cairn.records.urls")),
     path("api/v1/", api.urls),
     path("", include("cairn.ui.urls")),

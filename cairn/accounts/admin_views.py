@@ -67,9 +67,13 @@ def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpRespons
     organisation = get_object_or_404(Organisation, pk=organisation_id)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        operations.save_organisation(by=Actor.from_request(request), organisation=Organisation.objects.get(pk=organisation.pk), data=form.cleaned_data)
-        messages.success(request, _("Organisation saved"))
-        return redirect("accounts:organisation-detail", organisation.pk)
+        try:
+            operations.save_organisation(by=Actor.from_request(request), organisation=Organisation.objects.get(pk=organisation.pk), data=form.cleaned_data)
+        except operations.LastAdministratorError:
+            form.add_error("is_active", _("Every active administrator works in this organisation. Add an administrator elsewhere first."))
+        else:
+            messages.success(request, _("Organisation saved"))
+            return redirect("accounts:organisation-detail", organisation.pk)
     return _form_page(request, form, _("Change %(name)s") % {"name": organisation.name}, f"/accounts/organisations/{organisation.pk}/", active_nav="organisations")
 
 

@@ -84,6 +84,15 @@ class TeamForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ["name", "is_active"]
         error_messages = {"name": {"required": _("Enter the team’s name")}}
 
+    def clean_name(self) -> str:
+        # The organisation is not a field of the form, so Django skips the unique constraint
+        # on (organisation, name) and a duplicate would reach the database as an IntegrityError.
+        name: str = self.cleaned_data["name"]
+        others = Team.objects.filter(organisation_id=self.instance.organisation_id, name=name)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("This organisation already has a team with this name"))
+        return name
+
 
 class UserForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
@@ -105,7 +114,9 @@ class NewUserForm(UserForm):
 
     def clean_password(self) -> str:
         password: str = self.cleaned_data["password"]
-        password_validation.validate_password(password)
+        # The person's details, so the similarity validator can refuse a password like their name.
+        person = User(**{name: self.cleaned_data.get(name, "") for name in ("username", "first_name", "last_name", "email")})
+        password_validation.validate_password(password, user=person)
         return password
 
 

@@ -16,12 +16,17 @@ from cairn.accounts import queries
 SESSION_LAST_SEEN = "cairn_last_seen"
 SESSION_MEMBERSHIP = "cairn_membership_id"
 
-# Paths a signed-in but not yet verified user may reach.
-_OPEN_PREFIXES = ("/static/", "/healthz", "/language/", "/accessibility/", "/privacy/", "/cookies/")
+# Paths a signed-in but not yet verified user may reach. Only the sign-in steps themselves:
+# the rest of /accounts/ (the account page that makes API tokens, administration) needs the code.
+_OPEN_PREFIXES = (
+    "/static/", "/healthz", "/language/", "/accessibility/", "/privacy/", "/cookies/",
+    "/accounts/sign-in/", "/accounts/two-factor/", "/accounts/sign-out/", "/accounts/signed-out/",
+    "/accounts/keep-alive/",
+)
 
 
 def _is_open(path: str) -> bool:
-    return path.startswith(_OPEN_PREFIXES) or path.startswith("/accounts/")
+    return path.startswith(_OPEN_PREFIXES)
 
 
 class IdleTimeoutMiddleware:

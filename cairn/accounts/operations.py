@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -36,6 +37,8 @@ def save_organisation(*, by: Actor, organisation: Organisation | None, data: dic
         organisation = Organisation.objects.create(**data)
         record_event(by=by, event_type="accounts.organisation.created", obj=organisation, summary=organisation.name)
         return organisation
+    if data.get("is_active") is False and organisation.is_active and _holds_every_administrator(organisation):
+        raise LastAdministratorError
     changes = _changes(organisation, data)
     if changes:
         organisation.save()
@@ -77,9 +80,21 @@ def update_user(*, by: Actor, user: User, data: dict[str, Any]) -> User:
     return user
 
 
+def _active_administrators() -> QuerySet[Membership]:
+    # An administrator whose organisation is inactive has no active membership to act in.
+    return Membership.objects.filter(
+        role=Membership.Role.ADMINISTRATOR, is_active=True, user__is_active=True, organisation__is_active=True
+    )
+
+
 def _is_last_administrator(user: User) -> bool:
-    admins = Membership.objects.filter(role=Membership.Role.ADMINISTRATOR, is_active=True, user__is_active=True)
+    admins = _active_administrators()
     return admins.filter(user=user).exists() and not admins.exclude(user=user).exists()
+
+
+def _holds_every_administrator(organisation: Organisation) -> bool:
+    admins = _active_administrators()
+    return admins.filter(organisation=organisation).exists() and not admins.exclude(organisation=organisation).exists()
 
 
 @transaction.atomic

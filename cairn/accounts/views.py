@@ -61,6 +61,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "timed_out": request.GET.get("timeout") == "1",
+            "timeout_minutes": int(settings.CAIRN_IDLE_TIMEOUT.total_seconds() // 60),
             "demo_accounts": list(queries.demo_accounts()) if settings.CAIRN_DEMO else [],
         },
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import NinjaAPI, Router
+from ninja import NinjaAPI, Router, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -114,7 +114,7 @@ def create_child(request: HttpRequest, payload: ChildIn) -> Any:
         by=Actor.from_request(request), organisation=membership.organisation,
         data={**data, "case_worker": request.user, "team": membership.team},
     )
-    return 201, {"id": child.pk, "local_id": child.local_id, "likely_duplicates": [d.pk for d in duplicates]}
+    return Status(201, {"id": child.pk, "local_id": child.local_id, "likely_duplicates": [d.pk for d in duplicates]})
 
 
 @children.get("/{int:child_id}/offences", response=list[OffenceOut])
@@ -141,7 +141,7 @@ def create_offence(request: HttpRequest, child_id: int, payload: OffenceIn) -> A
     if errors:
         raise field_errors(errors)
     offence = operations.add_to_record(by=Actor.from_request(request), child=child, model=Offence, data=data, part="offences")
-    return 201, {"id": offence.pk}
+    return Status(201, {"id": offence.pk})
 
 
 @children.get("/{int:child_id}/life-events", response=list[LifeEventOut])
@@ -160,7 +160,11 @@ def create_life_event(request: HttpRequest, child_id: int, payload: LifeEventIn)
     if errors:
         raise field_errors(errors)
     event = operations.add_to_record(by=Actor.from_request(request), child=child, model=LifeEvent, data=data, part="life_events")
-    return 201, {"id": event.pk}
+    return Status(201, {"id": event.pk})
 
 
 api.add_router("/children", children)
+
+from cairn.api.assessment import router as assessment_router  # noqa: E402
+
+api.add_router("", assessment_router)

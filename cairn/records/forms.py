@@ -43,7 +43,7 @@ class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class ChildCreateForm(VersionedForm):
-    date_of_birth = GovukDateField(label=_("Date of birth"), help_text=_("For example, 27 3 2011"), past_only=True)
+    date_of_birth = GovukDateField(label=_("Date of birth"), help_text=_("For example, 27 3 2011"))
     is_different_child = forms.BooleanField(
         required=False,
         label=_("I have checked: this is a different child"),
@@ -61,7 +61,7 @@ class ChildCreateForm(VersionedForm):
 
 
 class PersonalDetailsForm(VersionedForm):
-    date_of_birth = GovukDateField(label=_("Date of birth"), help_text=_("For example, 27 3 2011"), past_only=True)
+    date_of_birth = GovukDateField(label=_("Date of birth"), help_text=_("For example, 27 3 2011"))
     needs_interpreter = YesNoField(label=_("Does the child need an interpreter?"))
     prefers_welsh = YesNoField(label=_("Should letters and plans be in Welsh?"))
 
@@ -92,11 +92,23 @@ class IdentifiersForm(VersionedForm):
         fields = ["local_id", "pnc_number", "nhs_number", "upn"]
         help_texts = {
             "pnc_number": _("For example, 19/0123456X"),
-            "nhs_number": _("10 digits, for example 999 123 4567"),
+            "nhs_number": _("10 digits, for example 943 476 5919"),
             "upn": _("Unique pupil number: a letter and 12 characters, for example A123456789012"),
         }
 
     required_messages = {"local_id": _("Enter the local ID")}
+
+    def clean_local_id(self) -> str:
+        # The unique constraint includes the organisation, which is not on the form, so the
+        # model's own validation skips it: check here rather than fail on saving.
+        value: str = self.cleaned_data["local_id"]
+        if self.child is None:
+            return value
+        others = Child.objects.filter(organisation_id=self.child.organisation_id).exclude(pk=self.child.pk)
+        if others.filter(local_id=value).exists():
+            message = _("Another child in your organisation already has the local ID %(local_id)s")
+            raise forms.ValidationError(message % {"local_id": value})
+        return value
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -185,7 +197,7 @@ class EducationForm(VersionedForm):
         model = Education
         fields = ["setting", "status", "year_group", "attendance_percent", "sen", "sen_details"]
         widgets = {"status": forms.RadioSelect, "sen": forms.RadioSelect, "attendance_percent": forms.TextInput(attrs={"class": "govuk-input--width-3"})}
-        error_messages = {"attendance_percent": {"invalid": _("Attendance must be a whole number, like 82"), "max_value": _("Attendance must be 100 or less")}}
+        error_messages = {"attendance_percent": {"invalid": _("Attendance must be a whole number, like 82"), "min_value": _("Attendance must be between 0 and 100")}}
 
     def clean_attendance_percent(self) -> int | None:
         value: int | None = self.cleaned_data.get("attendance_percent")

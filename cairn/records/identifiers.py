@@ -55,7 +55,7 @@ def nhs_check_digit(first_nine: str) -> int | None:
 def normalise_nhs_number(value: str) -> str:
     digits = re.sub(r"[\s-]", "", value)
     if not re.fullmatch(r"\d{10}", digits):
-        raise ValueError(_("Enter an NHS number with 10 digits, like 999 123 4567"))
+        raise ValueError(_("Enter an NHS number with 10 digits, like 943 476 5919"))
     if nhs_check_digit(digits[:9]) != int(digits[9]):
         raise ValueError(_("Enter a real NHS number: the last digit does not match the others"))
     return f"{digits[:3]} {digits[3:6]} {digits[6:]}"

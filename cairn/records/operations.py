@@ -29,6 +29,10 @@ class StaleRecordError(Exception):
         self.current = current
 
 
+class RecordGoneError(Exception):
+    """Someone removed this item after the editor opened it."""
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value)
@@ -71,13 +75,19 @@ def create_child(*, by: Actor, organisation: Organisation, data: dict[str, Any])
 @transaction.atomic
 def update_record(*, by: Actor, obj: V, data: dict[str, Any], version: int, part: str) -> V:
     """Apply `data` to one row of a child's record if it is still at `version`."""
-    changes = _diff(obj, data)
     model = type(obj)
+    # Diff against the stored row, not `obj`: a ModelForm's validation has already copied the
+    # new values onto the instance it was given, which would make every change look like none.
+    stored = model.objects.select_for_update().filter(pk=obj.pk).first()
+    changes = _diff(stored if stored is not None else obj, data)
     updated = model.objects.filter(pk=obj.pk, version=version).update(
         **data, version=F("version") + 1, updated_at=timezone.now()
     )
     if not updated:
-        raise StaleRecordError(model.objects.get(pk=obj.pk))
+        current = model.objects.filter(pk=obj.pk).first()
+        if current is None:
+            raise RecordGoneError
+        raise StaleRecordError(current)
     obj.refresh_from_db()
     child_id = obj.pk if isinstance(obj, Child) else obj.child_id  # type: ignore[attr-defined]
     if changes:

@@ -13,7 +13,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from cairn.audit.models import AuditEvent
+from cairn.accounts.models import Membership
+from cairn.records.access import Access, may_read_access_log
 from cairn.records.models import Child
+from cairn.records.parts import SECTIONS
 
 
 def display(obj: models.Model, name: str) -> str:
@@ -89,11 +92,16 @@ def _changed_field(model: type[models.Model] | None, name: str, old: Any, new: A
         else:
             label = str(getattr(model_field, "verbose_name", label))
             choices = {str(key): str(value) for key, value in getattr(model_field, "flatchoices", None) or []}
-    return (
-        label[:1].upper() + label[1:],
-        choices.get(str(old), str(old)) if old not in (None, "") else "–",
-        choices.get(str(new), str(new)) if new not in (None, "") else "–",
-    )
+    def words(value: Any) -> str:
+        if value in (None, "", []):
+            return "–"
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        if isinstance(value, list):
+            return ", ".join(choices.get(str(item), str(item)) for item in value)
+        return choices.get(str(value), str(value))
+
+    return label[:1].upper() + label[1:], words(old), words(new)
 
 
 def history(events: list[AuditEvent]) -> list[HistoryItem]:
@@ -115,3 +123,32 @@ _RECORD_MODELS: dict[str, type[models.Model]] = {
 
 def age(child: Child) -> int:
     return child.age_on(timezone.localdate())
+
+
+@dataclass(frozen=True)
+class Tab:
+    """A tab of the child's record. Apps above records add theirs to CHILD_TABS when they load."""
+
+    slug: str
+    title: Any
+    url_name: str
+    needs: Access = Access.READ
+
+
+CHILD_TABS: list[Tab] = []
+
+
+def child_header(membership: Membership | None, child: Child, access: Access, tab: str) -> dict[str, Any]:
+    """What every page of a child's record shows above its content: name, alerts, tabs."""
+    return {
+        "child": child,
+        "access": access,
+        "can_edit": access >= Access.EDIT,
+        "can_read": access >= Access.READ,
+        "can_read_log": may_read_access_log(membership, child),
+        "alerts": alerts(child),
+        "age": age(child),
+        "sections": SECTIONS,
+        "extra_tabs": [extra for extra in CHILD_TABS if access >= extra.needs],
+        "tab": tab,
+    }

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from cairn.accounts.models import Membership
+from cairn.records import identifiers
 from cairn.records.access import Access, access_to, visible_filter
 from cairn.records.models import Child, LifeEvent, Offence
 
@@ -59,6 +60,10 @@ def _search(children: QuerySet[Child], text: str) -> QuerySet[Child]:
     if date_of_birth:
         return children.filter(date_of_birth=date_of_birth)
     condition = Q(local_id__iexact=text) | Q(pnc_number__iexact=text) | Q(upn__iexact=text)
+    try:
+        condition |= Q(pnc_number=identifiers.normalise_pnc(text))
+    except ValueError:
+        pass
     words = Q()
     for word in text.split():
         words &= (
@@ -106,7 +111,9 @@ def caseload(
     elif filters.alert == "looked_after":
         # The same statuses as the "Looked after" alert: a care leaver is no longer looked after.
         children = children.filter(
-            looked_after__in=[Child.LookedAfter.SECTION_20, Child.LookedAfter.CARE_ORDER, Child.LookedAfter.REMAND]
+            looked_after__in=[
+                Child.LookedAfter.SECTION_20, Child.LookedAfter.CARE_ORDER, Child.LookedAfter.REMAND
+            ]
         )
     return (
         children.select_related("case_worker", "team", "organisation")

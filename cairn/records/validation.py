@@ -36,7 +36,7 @@ def date_of_birth_errors(date_of_birth: dt.date | None) -> Errors:
     if age < YOUNGEST_AGE:
         return {"date_of_birth": _("Date of birth must be at least %(years)s years ago: Cairn is for children aged 10 to 17") % {"years": YOUNGEST_AGE}}
     if age > OLDEST_AGE:
-        return {"date_of_birth": _("Date of birth must be less than %(years)s years ago") % {"years": OLDEST_AGE}}
+        return {"date_of_birth": _("Date of birth must be no more than %(years)s years ago") % {"years": OLDEST_AGE}}
     return {}
 
 

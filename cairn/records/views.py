@@ -23,7 +23,7 @@ from cairn.records import operations, presenters, queries
 from cairn.records.access import Access, may_read_access_log
 from cairn.records.forms import AllocationForm, ChildCreateForm, VersionedForm
 from cairn.records.models import Child
-from cairn.records.parts import PART_BY_SLUG, SECTION_BY_SLUG, SECTIONS, Part, parts_in
+from cairn.records.parts import PART_BY_SLUG, SECTION_BY_SLUG, Part, parts_in
 
 CASELOAD_TITLES = {"mine": _("My caseload"), "team": _("Team caseload"), "shared": _("Children shared with us")}
 
@@ -96,18 +96,7 @@ def child_create(request: HttpRequest) -> HttpResponse:
 
 
 def _child_context(request: HttpRequest, child: Child, access: Access, tab: str) -> dict[str, Any]:
-    membership = request.membership  # type: ignore[attr-defined]
-    return {
-        "child": child,
-        "access": access,
-        "can_edit": access >= Access.EDIT,
-        "can_read": access >= Access.READ,
-        "can_read_log": may_read_access_log(membership, child),
-        "alerts": presenters.alerts(child),
-        "age": presenters.age(child),
-        "sections": SECTIONS,
-        "tab": tab,
-    }
+    return presenters.child_header(request.membership, child, access, tab)  # type: ignore[attr-defined]
 
 
 @login_required
@@ -175,6 +164,9 @@ def _save(request: HttpRequest, child: Child, part: Part, instance: Any) -> Http
     is_new = instance is None or instance.pk is None
     form = _form(part, request, child, instance, request.POST or None)
     stale = None
+    if request.method != "POST":  # the form shows the record as it stands: a read
+        page = f"{'add' if is_new else 'change'} {part.slug}"
+        operations.record_viewed(by=Actor.from_request(request), child=child, page=page)
     if request.method == "POST" and form.is_valid():
         actor = Actor.from_request(request)
         try:
@@ -185,12 +177,15 @@ def _save(request: HttpRequest, child: Child, part: Part, instance: Any) -> Http
             else:
                 operations.update_record(
                     by=actor, obj=instance, data=form.domain_data(),
-                    version=form.cleaned_data.get("version") or instance.version, part=part.event_name,
+                    version=form.cleaned_data.get("version") or 0, part=part.event_name,
                 )
                 messages.success(request, _("%(part)s saved") % {"part": part.title})
             return redirect(reverse("records:child-section", args=[child.pk, part.section]) + f"#{part.slug}")
         except operations.StaleRecordError as error:
             stale = _stale(form, part, error.current)
+        except operations.RecordGoneError:
+            messages.error(request, _("Someone removed this %(item)s while you were editing it") % {"item": part.item_title})
+            return redirect(reverse("records:child-section", args=[child.pk, part.section]) + f"#{part.slug}")
     title = str(part.add_label) if is_new else (_("Change %(item)s") % {"item": part.item_title or part.title.lower()})
     context = _child_context(request, child, Access.EDIT, part.section)
     context.update({"form": form, "part": part, "page_title": title, "stale": stale, "instance": instance})
@@ -252,13 +247,15 @@ def item_remove(request: HttpRequest, child_id: int, part: str, item_id: int) ->
         try:
             operations.remove_from_record(
                 by=Actor.from_request(request), obj=item,
-                version=int(request.POST.get("version") or item.version), part=chosen.event_name,
+                version=int(request.POST.get("version") or 0), part=chosen.event_name,
             )
         except (operations.StaleRecordError, ValueError):
             messages.error(request, _("Someone changed this %(item)s after you opened it. Check it before removing it.") % {"item": chosen.item_title})
             return redirect("records:item-remove", child.pk, chosen.slug, item.pk)
         messages.success(request, _("The %(item)s has been removed") % {"item": chosen.item_title})
         return redirect(reverse("records:child-section", args=[child.pk, chosen.section]) + f"#{chosen.slug}")
+    page = f"remove {chosen.slug}"
+    operations.record_viewed(by=Actor.from_request(request), child=child, page=page)
     context = _child_context(request, child, Access.EDIT, chosen.section)
     context.update({"part": chosen, "item": item, "rows": presenters.rows(item, chosen.fields)})
     return render(request, "records/item_remove.html", context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
@@ -60,21 +61,29 @@ def cookies(request: HttpRequest) -> HttpResponse:
     return render(request, "ui/cookies.html")
 
 
+def _error_page(request: HttpRequest, template: str, status: int) -> HttpResponse:
+    # The error may have happened before AuthenticationMiddleware ran (a bad Host header is
+    # refused in CommonMiddleware): the page, which reads request.user, must still render.
+    if not hasattr(request, "user"):
+        request.user = AnonymousUser()
+    return render(request, template, status=status)
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "ui/400.html", status=400)
+    return _error_page(request, "ui/400.html", 400)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "ui/403.html", status=403)
+    return _error_page(request, "ui/403.html", 403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "ui/404.html", status=404)
+    return _error_page(request, "ui/404.html", 404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "ui/500.html", status=500)
+    return _error_page(request, "ui/500.html", 500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return render(request, "ui/csrf.html", status=403)
+    return _error_page(request, "ui/csrf.html", 403)

@@ -13,18 +13,43 @@ from django.db import transaction
 from cairn.accounts import operations as account_operations
 from cairn.accounts.models import Membership, Organisation, Team, User
 from cairn.audit.operations import Actor
-from cairn.records.demo.children import CHILDREN, DemoChild
 from cairn.records import operations
+from cairn.records.demo.children import CHILDREN, DemoChild
 from cairn.records.models import Child
 
-DEMO_PASSWORD = "demo-password"  # noqa: S105 - published on the sign-in page in demo mode only
+DEMO_PASSWORD = "demo-password"  # published on the sign-in page, in demo mode only
 
 ORGANISATIONS = [
-    ("northshire-yjs", "Northshire Youth Justice Service", "Northshire", Organisation.Kind.YOUTH_JUSTICE_SERVICE),
-    ("southmoor-yjs", "Southmoor Youth Justice Service", "Southmoor", Organisation.Kind.YOUTH_JUSTICE_SERVICE),
-    ("oakwood-stc", "Oakwood Secure Training Centre", "Oakwood", Organisation.Kind.SECURE_TRAINING_CENTRE),
-    ("ycs-placements", "Youth Custody Service Placements Team", "YCS", Organisation.Kind.PLACEMENTS_TEAM),
-    ("northshire-cs", "Northshire Children's Services", "Northshire CS", Organisation.Kind.PARTNER_AGENCY),
+    (
+        "northshire-yjs",
+        "Northshire Youth Justice Service",
+        "Northshire",
+        Organisation.Kind.YOUTH_JUSTICE_SERVICE,
+    ),
+    (
+        "southmoor-yjs",
+        "Southmoor Youth Justice Service",
+        "Southmoor",
+        Organisation.Kind.YOUTH_JUSTICE_SERVICE,
+    ),
+    (
+        "oakwood-stc",
+        "Oakwood Secure Training Centre",
+        "Oakwood",
+        Organisation.Kind.SECURE_TRAINING_CENTRE,
+    ),
+    (
+        "ycs-placements",
+        "Youth Custody Service Placements Team",
+        "YCS",
+        Organisation.Kind.PLACEMENTS_TEAM,
+    ),
+    (
+        "northshire-cs",
+        "Northshire Children's Services",
+        "Northshire CS",
+        Organisation.Kind.PARTNER_AGENCY,
+    ),
 ]
 
 TEAMS = {
@@ -34,11 +59,32 @@ TEAMS = {
 
 USERS = [
     # username, first, last, organisation code, role, team
-    ("pat.practitioner", "Pat", "Practitioner", "northshire-yjs", Membership.Role.PRACTITIONER, "North team"),
+    (
+        "pat.practitioner",
+        "Pat",
+        "Practitioner",
+        "northshire-yjs",
+        Membership.Role.PRACTITIONER,
+        "North team",
+    ),
     ("mo.manager", "Mo", "Manager", "northshire-yjs", Membership.Role.MANAGER, "North team"),
-    ("ola.other", "Ola", "Other", "southmoor-yjs", Membership.Role.PRACTITIONER, "Court and community"),
+    (
+        "ola.other",
+        "Ola",
+        "Other",
+        "southmoor-yjs",
+        Membership.Role.PRACTITIONER,
+        "Court and community",
+    ),
     ("sam.secure", "Sam", "Secure", "oakwood-stc", Membership.Role.SECURE_ESTATE, None),
-    ("pip.placements", "Pip", "Placements", "ycs-placements", Membership.Role.PLACEMENTS_OFFICER, None),
+    (
+        "pip.placements",
+        "Pip",
+        "Placements",
+        "ycs-placements",
+        Membership.Role.PLACEMENTS_OFFICER,
+        None,
+    ),
     ("pam.partner", "Pam", "Partner", "northshire-cs", Membership.Role.PARTNER_VIEWER, None),
     ("ada.admin", "Ada", "Admin", "northshire-yjs", Membership.Role.ADMINISTRATOR, None),
 ]
@@ -52,25 +98,42 @@ def load_demo() -> str:
         organisation = Organisation.objects.filter(code=code).first()
         if organisation is None:
             organisation = account_operations.save_organisation(
-                by=system, organisation=None, data={"code": code, "name": name, "short_name": short_name, "kind": kind}
+                by=system,
+                organisation=None,
+                data={"code": code, "name": name, "short_name": short_name, "kind": kind},
             )
         organisations[code] = organisation
-        for team_name in TEAMS.get(code, []):
-            if not Team.objects.filter(organisation=organisation, name=team_name).exists():
-                account_operations.save_team(by=system, organisation=organisation, team=None, data={"name": team_name})
+        for name_of_team in TEAMS.get(code, []):
+            if not Team.objects.filter(organisation=organisation, name=name_of_team).exists():
+                account_operations.save_team(
+                    by=system, organisation=organisation, team=None, data={"name": name_of_team}
+                )
     users = {}
     for username, first, last, code, role, team_name in USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = account_operations.create_user(
                 by=system,
-                data={"username": username, "first_name": first, "last_name": last, "email": f"{username}@example.org"},
+                data={
+                    "username": username,
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@example.org",
+                },
                 password=DEMO_PASSWORD,
                 is_demo_account=True,
             )
-        team = Team.objects.filter(organisation=organisations[code], name=team_name).first() if team_name else None
-        if not Membership.objects.filter(user=user, organisation=organisations[code], role=role, is_active=True).exists():
-            account_operations.set_membership(by=system, user=user, organisation=organisations[code], role=role, team=team)
+        team = (
+            Team.objects.filter(organisation=organisations[code], name=team_name).first()
+            if team_name
+            else None
+        )
+        if not Membership.objects.filter(
+            user=user, organisation=organisations[code], role=role, is_active=True
+        ).exists():
+            account_operations.set_membership(
+                by=system, user=user, organisation=organisations[code], role=role, team=team
+            )
         users[username] = user
     created = 0
     for demo_child in CHILDREN:
@@ -79,23 +142,42 @@ def load_demo() -> str:
             continue
         _create_child(demo_child, organisation, organisations, users)
         created += 1
-    return f"Demo data ready: {len(organisations)} organisations, {len(users)} demo users, {created} children added ({len(CHILDREN)} in the demo)."
+    return (
+        f"Demo data ready: {len(organisations)} organisations, {len(users)} demo users, "
+        f"{created} children added ({len(CHILDREN)} in the demo)."
+    )
 
 
-def _create_child(demo: DemoChild, organisation: Organisation, organisations: dict[str, Organisation], users: dict[str, User]) -> None:
+def _create_child(
+    demo: DemoChild,
+    organisation: Organisation,
+    organisations: dict[str, Organisation],
+    users: dict[str, User],
+) -> None:
     case_worker = users.get(demo.case_worker) if demo.case_worker else None
     actor = Actor(user=case_worker, organisation=organisation)
-    team = Team.objects.filter(organisation=organisation, name=demo.team).first() if demo.team else None
+    team = (
+        Team.objects.filter(organisation=organisation, name=demo.team).first()
+        if demo.team
+        else None
+    )
     child = operations.create_child(
-        by=actor, organisation=organisation,
+        by=actor,
+        organisation=organisation,
         data={**demo.person(), "local_id": demo.local_id, "case_worker": case_worker, "team": team},
     )
     for part, model, rows in demo.rows():
         for data in rows:
             operations.add_to_record(by=actor, child=child, model=model, data=data, part=part)
     education = child.education
-    operations.update_record(by=actor, obj=education, data=demo.education, version=education.version, part="education")
+    operations.update_record(
+        by=actor, obj=education, data=demo.education, version=education.version, part="education"
+    )
     health = child.health
-    operations.update_record(by=actor, obj=health, data=demo.health, version=health.version, part="health")
+    operations.update_record(
+        by=actor, obj=health, data=demo.health, version=health.version, part="health"
+    )
     for code, scope, reason in demo.grants:
-        operations.open_grant(by=actor, child=child, organisation=organisations[code], scope=scope, reason=reason)
+        operations.open_grant(
+            by=actor, child=child, organisation=organisations[code], scope=scope, reason=reason
+        )

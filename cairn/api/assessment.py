@@ -1,0 +1,370 @@
+"""Assessment routes of the API: the catalogue, stages, answers, completion, changes.
+
+The same access rules as the pages: a stage is reached through its child. Reading a stage
+needs read access to the child, changing it needs edit access; a caller who cannot read the
+child gets 404 (its stages' existence does not leak), one who can read but not edit gets 403.
+Every read of a stage is recorded in the child's audit trail.
+
+Saving an answer names the version it is based on (0 for a question never answered). Answers
+that can no longer be saved get a status of their own:
+
+- 409 Conflict: someone saved the answer after that version; nothing is written and the body
+  carries their value and version (`current`) so the caller can choose and send again;
+- 423 Locked: the stage is completed, stopped or cancelled, so none of its answers can change;
+- 422: the value is not a valid answer to the question (a field error on `value`), including
+  a question that shows a Core Record fact, which is changed in the Core Record instead;
+- 404: the stage's catalogue has no question with that key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError, ValidationError
+from ninja.pagination import LimitOffsetPagination, paginate
+from pydantic import Field
+
+from cairn.api.assessment_schemas import (
+    AnswerIn,
+    AnswerOut,
+    CatalogueOut,
+    ChangeOut,
+    CompletionOut,
+    Conflict,
+    Message,
+    StageIn,
+    StageOut,
+    StageSummary,
+)
+from cairn.api.schemas import Created
+from cairn.assessment import completion, facts, operations, queries
+from cairn.assessment.answers import InvalidAnswerError
+from cairn.assessment.models import Stage
+from cairn.audit.operations import Actor
+from cairn.framework import catalogue as catalogues
+from cairn.framework.catalogue import Catalogue
+from cairn.framework.schema import ItemField, Option, Question, Section, StageType, Text
+from cairn.records import operations as record_operations
+from cairn.records import queries as record_queries
+from cairn.records.access import Access
+from cairn.records.models import Child
+
+router = Router(tags=["assessment"])
+
+NOT_FOUND = "Not found"
+READ_ONLY = "Your organisation cannot change this child’s assessments"
+YES_NO = (
+    Option(value="yes", label=Text(en="Yes", cy="Ie")),
+    Option(value="no", label=Text(en="No", cy="Na")),
+)
+REFUSALS: dict[int, type[Schema]] = {403: Message, 404: Message}
+
+
+def _field_errors(errors: dict[str, str], where: str = "body") -> ValidationError:
+    prefix = ["body", "payload"] if where == "body" else [where]
+    return ValidationError(
+        [
+            {"type": "value_error", "loc": [*prefix, name], "msg": message}
+            for name, message in errors.items()
+        ]
+    )
+
+
+def _membership(request: HttpRequest) -> Any:
+    return getattr(request, "membership", None)
+
+
+def _child(request: HttpRequest, child_id: int, at_least: Access) -> tuple[Child, Access]:
+    try:
+        return record_queries.child_for(_membership(request), child_id, at_least)
+    except Http404:
+        raise HttpError(404, NOT_FOUND) from None
+
+
+def _stage(request: HttpRequest, stage_id: int, *, edit: bool = False) -> Stage:
+    """The stage if the caller may read its child (else 404) and, to change it, edit (else 403)."""
+    try:
+        stage, access = queries.stage_for(_membership(request), stage_id, Access.READ)
+    except Http404:
+        raise HttpError(404, NOT_FOUND) from None
+    if edit and access < Access.EDIT:
+        raise HttpError(403, READ_ONLY)
+    return stage
+
+
+def _viewed(request: HttpRequest, stage: Stage, page: str) -> None:
+    record_operations.record_viewed(by=Actor.from_request(request), child=stage.child, page=page)
+
+
+# The catalogue
+
+
+def _words(text: Text | None) -> dict[str, str] | None:
+    return {"en": text.en, "cy": text.cy} if text is not None else None
+
+
+def _option(option: Option) -> dict[str, Any]:
+    return {"value": option.value, "label": _words(option.label)}
+
+
+def _options(question: Question | ItemField) -> list[dict[str, Any]]:
+    """Every value `answers.clean` accepts, with its label (yes/no and yet_to_clarify included)."""
+    listed = question.choices() if isinstance(question, Question) else question.options
+    if question.kind != "yes_no":
+        return [_option(option) for option in {option.value: option for option in listed}.values()]
+    allowed = {"yes", "no"} | (
+        {"yet_to_clarify"} if getattr(question, "yet_to_clarify", False) else set()
+    )
+    merged = {option.value: option for option in (*YES_NO, *listed) if option.value in allowed}
+    return [_option(option) for option in merged.values()]
+
+
+def _show_if(question: Question) -> dict[str, Any] | None:
+    condition = question.show_if
+    if condition is None:
+        return None
+    return {
+        "question": condition.question,
+        "equals": condition.equals,
+        "in": list(condition.in_),
+        "answered": condition.answered,
+    }
+
+
+def _question(question: Question) -> dict[str, Any]:
+    return {
+        "key": question.key,
+        "kind": question.kind,
+        "label": _words(question.label),
+        "help": _words(question.help),
+        "example": _words(question.example),
+        "options": _options(question),
+        "depth": question.depth,
+        "required": question.is_required,
+        "nature": question.nature,
+        "source": question.source,
+        "show_if": _show_if(question),
+        "feeds": list(question.feeds),
+        "items": [
+            {
+                "key": item.key,
+                "kind": item.kind,
+                "label": _words(item.label),
+                "options": _options(item),
+                "required": item.required,
+            }
+            for item in question.items
+        ],
+    }
+
+
+def _section(section: Section) -> dict[str, Any]:
+    return {
+        "key": section.key,
+        "title": _words(section.title),
+        "part": section.part,
+        "intro": _words(section.intro),
+        "questions": [_question(question) for question in section.questions],
+    }
+
+
+def _stage_type(stage: StageType) -> dict[str, Any]:
+    return {
+        "key": stage.key,
+        "label": _words(stage.label),
+        "description": _words(stage.description),
+        "depth": stage.depth,
+        "due_days": stage.due_days,
+        "sections": [{"section": entry.section, "depth": entry.depth} for entry in stage.sections],
+    }
+
+
+def catalogue_out(catalogue: Catalogue) -> dict[str, Any]:
+    return {
+        "version": catalogue.version,
+        "status": catalogue.manifest.status,
+        "sections": [_section(section) for section in catalogue.sections],
+        "stage_types": [_stage_type(stage) for stage in catalogue.stages],
+    }
+
+
+@router.get("/catalogue", response=CatalogueOut, by_alias=True)
+def get_catalogue(request: HttpRequest) -> Any:
+    """The current catalogue: sections and their questions in order, and the stage types."""
+    return catalogue_out(catalogues.load())
+
+
+# Stages
+
+
+def _stage_out(stage: Stage) -> dict[str, Any]:
+    out = {name: getattr(stage, name) for name in StageSummary.model_fields}
+    out["answers"] = {
+        key: {"value": value, "version": version}
+        for key, value, version in stage.answers.order_by("key").values_list(
+            "key", "value", "version"
+        )
+    }
+    return out
+
+
+@router.get("/children/{int:child_id}/stages", response=list[StageSummary])
+@paginate(LimitOffsetPagination)
+def list_stages(request: HttpRequest, child_id: int) -> Any:
+    """The child's stages, newest first."""
+    child, _access = _child(request, child_id, Access.READ)
+    record_operations.record_viewed(by=Actor.from_request(request), child=child, page="api stages")
+    return queries.stages_of(child)
+
+
+@router.post("/children/{int:child_id}/stages", response={201: Created, **REFUSALS})
+def start_stage(request: HttpRequest, child_id: int, payload: StageIn) -> Any:
+    """Start a stage; the child's last stage's answers are carried forward, to confirm."""
+    child, access = _child(request, child_id, Access.SUMMARY)
+    if access < Access.EDIT:
+        raise HttpError(403, READ_ONLY)
+    try:
+        stage = operations.start_stage(
+            by=Actor.from_request(request), child=child, stage_type=payload.stage_type
+        )
+    except operations.UnknownStageTypeError:
+        known = ", ".join(stage.key for stage in catalogues.load().stages)
+        raise _field_errors({"stage_type": f"Unknown stage type: choose one of {known}"}) from None
+    return Status(201, {"id": stage.pk})
+
+
+@router.get("/stages/{int:stage_id}", response={200: StageOut, **REFUSALS})
+def get_stage(request: HttpRequest, stage_id: int) -> Any:
+    """The stage and every saved answer with its version (send that version to change it)."""
+    stage = _stage(request, stage_id)
+    _viewed(request, stage, "api stage")
+    return _stage_out(stage)
+
+
+@router.put(
+    "/stages/{int:stage_id}/answers/{key}",
+    response={200: AnswerOut, 409: Conflict, 423: Message, **REFUSALS},
+)
+def save_answer(request: HttpRequest, stage_id: int, key: str, payload: AnswerIn) -> Any:
+    """Save one answer if it is still at `version`.
+
+    409 with the current answer if it is not; 423 if the stage has ended."""
+    stage = _stage(request, stage_id, edit=True)
+    try:
+        answer = operations.record_answer(
+            by=Actor.from_request(request),
+            stage=stage,
+            key=key,
+            value=payload.value,
+            version=payload.version,
+        )
+    except operations.UnknownQuestionError:
+        raise HttpError(
+            404, f"The catalogue {stage.catalogue_version} has no question {key}"
+        ) from None
+    except operations.StageFrozenError as error:
+        raise HttpError(
+            423, f"This stage is {str(error).lower()}: its answers can no longer change"
+        ) from None
+    except operations.PulledThroughError as error:
+        raise _field_errors({"value": _pulled_through(str(error))}) from None
+    except InvalidAnswerError as error:
+        raise _field_errors({"value": str(error)}) from None
+    except operations.StaleAnswerError as error:
+        current = error.current
+        return Status(
+            409,
+            {
+                "detail": "Someone saved this answer after your version. Nothing was saved.",
+                "current": {
+                    "value": current.value if current else None,
+                    "version": current.version if current else 0,
+                },
+            },
+        )
+    return {"key": answer.key, "value": answer.value, "version": answer.version}
+
+
+def _pulled_through(source: str) -> str:
+    fact = facts.FACTS.get(source)
+    where = f" (the {fact.part.replace('-', ' ')} part)" if fact else ""
+    return f"This shows a fact from the Core Record: change it in the Core Record{where}"
+
+
+@router.get("/stages/{int:stage_id}/completion", response={200: CompletionOut, **REFUSALS})
+def get_completion(request: HttpRequest, stage_id: int) -> Any:
+    """What the stage still needs: required questions unanswered, overall and per section."""
+    stage = _stage(request, stage_id)
+    _viewed(request, stage, "api stage completion")
+    found = completion.progress(
+        catalogues.load(stage.catalogue_version),
+        stage.stage_type,
+        stage.depth,
+        queries.values_of(stage),
+        queries.marked_sections(stage),
+    )
+    return {
+        "complete": found.is_complete,
+        "required_missing": [question.key for question in found.required_missing],
+        "sections": [
+            {
+                "key": section.section.key,
+                "state": section.state.value,
+                "required_count": section.required_count,
+                "answered_count": section.answered_count,
+                "required_missing": [question.key for question in section.required_missing],
+            }
+            for section in found.sections
+        ],
+    }
+
+
+class ChangesQuery(Schema):
+    since: str | None = Field(
+        None,
+        description="ISO 8601 date and time (naive: UK time); default: the stage's start",
+    )
+
+
+def _since(raw: str) -> dt.datetime:
+    """An ISO 8601 date and time; a '+' sent unencoded in a query string arrives as a space."""
+    given = raw.strip()
+    head, space, tail = given.rpartition(" ")
+    for text in dict.fromkeys([given, f"{head}+{tail}" if space else given]):
+        try:
+            parsed = parse_datetime(text)
+        except ValueError:
+            parsed = None
+        if parsed is not None:
+            return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
+    raise _field_errors(
+        {"since": "Enter a date and time like 2026-03-27T14:30:00+00:00"}, where="query"
+    )
+
+
+@router.get("/stages/{int:stage_id}/changes", response={200: list[ChangeOut], **REFUSALS})
+def list_changes(request: HttpRequest, stage_id: int, filters: Query[ChangesQuery]) -> Any:
+    """One entry per answer changed after `since` (default: the stage's start), newest first."""
+    stage = _stage(request, stage_id)
+    since = _since(filters.since) if filters.since else stage.started_at
+    _viewed(request, stage, "api stage changes")
+    return queries.changes_since(stage, since)
+
+
+@router.post("/stages/{int:stage_id}/deepen", response={200: StageOut, 423: Message, **REFUSALS})
+def deepen_stage(request: HttpRequest, stage_id: int) -> Any:
+    """Turn a light stage into a full one, keeping every answer: full questions become required."""
+    stage = _stage(request, stage_id, edit=True)
+    try:
+        stage = operations.deepen_stage(by=Actor.from_request(request), stage=stage)
+    except operations.StageFrozenError as error:
+        raise HttpError(
+            423, f"This stage is {str(error).lower()}: it can no longer be deepened"
+        ) from None
+    _viewed(request, stage, "api stage")
+    return _stage_out(stage)

@@ -1,0 +1,159 @@
+"""What a stage asks, what is answered and what is left: the completion map.
+
+Proportionality lives here. A stage asks each of its sections at a depth (its own, or one the
+stage type sets for that section): core questions always, full questions only at full depth,
+further-exploration questions are offered but never required. A question is shown when its
+show-if condition holds on the current answers. A required question is one that is shown,
+required by the catalogue, not pulled through from the Core Record and not further
+exploration. Pure functions over plain values, so the map can be computed for any stage and
+any point in its history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from cairn.assessment.answers import is_answered
+from cairn.framework.catalogue import Catalogue
+from cairn.framework.schema import Question, Section
+
+
+class SectionState(StrEnum):
+    COMPLETE = "complete"
+    REQUIRED_MISSING = "required_missing"
+    READY = "ready"  # every required question answered, not yet marked complete
+    OPTIONAL_ONLY = "optional_only"
+    NOT_STARTED = "not_started"
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    section: Section
+    depth: str
+    asked: tuple[Question, ...]
+    offered: tuple[Question, ...]  # further exploration
+    required_missing: tuple[Question, ...]
+    required_count: int
+    answered_count: int
+    is_marked_complete: bool
+    new_keys: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def state(self) -> SectionState:
+        if self.is_marked_complete and not self.required_missing:
+            return SectionState.COMPLETE
+        if self.required_missing:
+            return SectionState.REQUIRED_MISSING
+        if self.required_count == 0:
+            return SectionState.OPTIONAL_ONLY
+        return SectionState.READY
+
+    @property
+    def has_new_questions(self) -> bool:
+        return bool(self.new_keys)
+
+
+@dataclass(frozen=True)
+class StageProgress:
+    sections: tuple[SectionProgress, ...]
+
+    @property
+    def required_missing(self) -> list[Question]:
+        return [question for section in self.sections for question in section.required_missing]
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.required_missing
+
+    def section(self, key: str) -> SectionProgress:
+        return next(progress for progress in self.sections if progress.section.key == key)
+
+
+def stage_sections(catalogue: Catalogue, stage_type: str, stage_depth: str) -> list[tuple[Section, str]]:
+    """The stage's sections in catalogue order, each with the depth it is asked at.
+
+    A section is asked at the depth the stage type declares for it, else the stage's depth. A
+    light stage that has been deepened (its depth is full, its type's is core) asks every
+    section in full."""
+    stage = catalogue.stage(stage_type)
+    declared = {entry.section: entry.depth for entry in stage.sections}
+    deepened = stage_depth == "full" and stage.depth == "core"
+    result = []
+    for section in catalogue.sections:
+        if section.key in declared:
+            depth = "full" if deepened else (declared[section.key] or stage_depth)
+            result.append((section, depth))
+    return result
+
+
+def is_shown(question: Question, answers: Mapping[str, Any]) -> bool:
+    condition = question.show_if
+    if condition is None:
+        return True
+    value = answers.get(condition.question)
+    if condition.answered is not None:
+        return is_answered(value) == condition.answered
+    accepted = condition.accepted_values()
+    if isinstance(value, list):
+        return any(item in accepted for item in value)
+    return value in accepted
+
+
+def asked_at(question: Question, depth: str) -> bool:
+    return question.depth == "core" or (question.depth == "full" and depth == "full")
+
+
+def is_required(question: Question) -> bool:
+    return question.is_required
+
+
+def progress(
+    catalogue: Catalogue,
+    stage_type: str,
+    stage_depth: str,
+    answers: Mapping[str, Any],
+    marked: set[str] | frozenset[str] = frozenset(),
+    seen: Mapping[str, set[str]] | None = None,
+) -> StageProgress:
+    sections = []
+    for section, depth in stage_sections(catalogue, stage_type, stage_depth):
+        asked = tuple(q for q in section.questions if asked_at(q, depth) and is_shown(q, answers))
+        offered = tuple(q for q in section.questions if q.depth == "further" and is_shown(q, answers))
+        required = [q for q in asked if is_required(q)]
+        missing = tuple(q for q in required if not is_answered(answers.get(q.key)))
+        visible_keys = {q.key for q in asked + offered}
+        previously_seen = seen.get(section.key) if seen is not None else None
+        new_keys = frozenset(visible_keys - previously_seen) if previously_seen is not None else frozenset()
+        sections.append(
+            SectionProgress(
+                section=section,
+                depth=depth,
+                asked=asked,
+                offered=offered,
+                required_missing=missing,
+                required_count=len(required),
+                answered_count=sum(1 for q in asked + offered if is_answered(answers.get(q.key))),
+                is_marked_complete=section.key in marked,
+                new_keys=new_keys,
+            )
+        )
+    return StageProgress(tuple(sections))
+
+
+def effort(catalogue: Catalogue, stage_type: str) -> dict[str, int]:
+    """Inputs a stage type asks for when nothing triggers a follow-up: for bench/effort.py."""
+    stage = catalogue.stage(stage_type)
+    required = optional = screens = 0
+    for section, depth in stage_sections(catalogue, stage_type, stage.depth):
+        screens += 1
+        for question in section.questions:
+            if question.source is not None:
+                continue
+            if asked_at(question, depth) and is_required(question) and question.show_if is None:
+                required += 1
+            else:
+                optional += 1
+    return {"required_inputs": required, "optional_inputs": optional, "screens": screens}

@@ -1,0 +1,100 @@
+"""Reading stages, answers and their history, only for those who may see the child.
+
+Access to a stage is access to its child (records.access): the same 404 for anyone who may
+not reach the child. Diffs are computed from the append-only revision log, so "what changed
+since a point in time" and "what differs between two stages" are single queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from cairn.accounts.models import Membership
+from cairn.assessment.models import Answer, AnswerRevision, SectionMark, SectionVisit, Stage
+from cairn.records import queries as record_queries
+from cairn.records.access import Access
+from cairn.records.models import Child
+
+
+def stages_of(child: Child) -> QuerySet[Stage]:
+    return Stage.objects.filter(child=child).select_related("started_by", "ended_by").order_by("-started_at", "-id")
+
+
+def stage_for(membership: Membership | None, stage_id: int, at_least: Access = Access.READ) -> tuple[Stage, Access]:
+    stage = Stage.objects.select_related("child", "started_by", "ended_by", "previous").filter(pk=stage_id).first()
+    if stage is None:
+        raise Http404
+    _child, access = record_queries.child_for(membership, stage.child_id, at_least)
+    return stage, access
+
+
+def answers_of(stage: Stage) -> dict[str, Answer]:
+    return {answer.key: answer for answer in stage.answers.select_related("updated_by", "carried_from")}
+
+
+def values_of(stage: Stage) -> dict[str, Any]:
+    return dict(stage.answers.values_list("key", "value"))
+
+
+def marked_sections(stage: Stage) -> set[str]:
+    return set(SectionMark.objects.filter(stage=stage).values_list("section", flat=True))
+
+
+def seen_keys(stage: Stage, user: Any) -> dict[str, set[str]]:
+    return {
+        visit.section: set(visit.seen_keys)
+        for visit in SectionVisit.objects.filter(stage=stage, user=user)
+    }
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    old: Any
+    new: Any
+    by: str
+    at: dt.datetime
+
+
+def changes_since(stage: Stage, since: dt.datetime) -> list[Change]:
+    """One entry per question changed after `since`: its value then and now, and the last change's author."""
+    revisions = list(
+        AnswerRevision.objects.filter(stage=stage, at__gt=since).exclude(note="confirmed").order_by("key", "version")
+    )
+    first: dict[str, AnswerRevision] = {}
+    last: dict[str, AnswerRevision] = {}
+    for revision in revisions:
+        first.setdefault(revision.key, revision)
+        last[revision.key] = revision
+    changes = [
+        Change(key, first[key].old_value, last[key].new_value, last[key].by_name, last[key].at)
+        for key in first
+        if first[key].old_value != last[key].new_value
+    ]
+    return sorted(changes, key=lambda change: change.at, reverse=True)
+
+
+def values_at(stage: Stage, at: dt.datetime) -> dict[str, Any]:
+    """The stage's answers as they stood at a point in time."""
+    result: dict[str, Any] = {}
+    for key, value in AnswerRevision.objects.filter(stage=stage, at__lte=at).order_by("key", "version").values_list("key", "new_value"):
+        result[key] = value
+    return result
+
+
+def compare(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    keys = sorted(set(old) | set(new))
+    return [(key, old.get(key), new.get(key)) for key in keys if old.get(key) != new.get(key)]
+
+
+def history_of(stage: Stage, key: str) -> QuerySet[AnswerRevision]:
+    return AnswerRevision.objects.filter(stage=stage, key=key).order_by("-version")
+
+
+def last_completed_at(stage: Stage) -> dt.datetime | None:
+    return stage.ended_at if stage.status == Stage.Status.COMPLETED else None

@@ -1,0 +1,430 @@
+"""The authorisation matrix: every URL the service answers, for every kind of caller.
+
+The URLs are read from the resolver (Django pages and the API's routes alike) and each one
+must have a row in EXPECTED, so a new URL cannot ship without someone deciding who may open
+it. Each cell (URL, caller) is its own test. Path parameters are filled with real objects: a
+Northshire child with one item of each list part of the record, the practitioner's
+organisation, team, user, membership and token.
+
+Callers with "+scope" hold a grant of that scope to the child in force now; the same caller
+without the suffix holds none. Statuses are for GET, except the API's create routes, which
+share a path with a list route and are exercised with a valid POST (METHOD, PAYLOAD).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from cairn.accounts import operations as account_operations
+from cairn.audit.operations import Actor
+from cairn.records import operations as record_operations
+from cairn.records.models import Address, Contact, Exclusion, Grant, LifeEvent, Offence
+from cairn.records.parts import PARTS, SECTIONS
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A 302 whose Location has this path (any query string is allowed)."""
+
+    to: str
+
+    def __repr__(self) -> str:
+        return f"302->{self.to}"
+
+
+SIGN_IN = Redirect("/accounts/sign-in/")
+
+ANON = "anonymous"
+PRAC = "practitioner"
+MGR = "manager"
+SEC_G = "secure+custody"
+SEC = "secure"
+PLC_G = "placements+placement"
+PLC = "placements"
+PTN_G = "partner+summary"
+PTN = "partner"
+ADMIN = "administrator"
+SOUTH = "southmoor"
+ROLES = [ANON, PRAC, MGR, SEC_G, SEC, PLC_G, PLC, PTN_G, PTN, ADMIN, SOUTH]
+
+Expected = int | Redirect
+
+
+def every(value: Expected, **overrides: Expected) -> dict[str, Expected]:
+    """The same answer for every caller, except the ones named."""
+    return {role: overrides.get(role, value) for role in ROLES}
+
+
+# Rows shared by several URLs.
+ADMIN_ONLY = every(403, anonymous=SIGN_IN, administrator=200)
+OWN_ORGANISATION_STAFF = {
+    ANON: SIGN_IN,
+    PRAC: 200,
+    MGR: 200,
+    SEC_G: 403,
+    SEC: 403,
+    PLC_G: 403,
+    PLC: 403,
+    PTN_G: 403,
+    PTN: 403,
+    ADMIN: 403,
+    SOUTH: 200,
+}
+CHILD_SUMMARY = {
+    ANON: SIGN_IN,
+    PRAC: 200,
+    MGR: 200,
+    SEC_G: 200,
+    SEC: 404,
+    PLC_G: 200,
+    PLC: 404,
+    PTN_G: 200,
+    PTN: 404,
+    ADMIN: 404,
+    SOUTH: 404,
+}
+CHILD_RECORD = {
+    ANON: SIGN_IN,
+    PRAC: 200,
+    MGR: 200,
+    SEC_G: 200,
+    SEC: 404,
+    PLC_G: 200,
+    PLC: 404,
+    PTN_G: 404,
+    PTN: 404,
+    ADMIN: 404,
+    SOUTH: 404,
+}
+CHILD_EDIT_PAGE = every(404, anonymous=SIGN_IN, practitioner=200, manager=200)
+API_WRITE = {
+    ANON: 401,
+    PRAC: 201,
+    MGR: 201,
+    SEC_G: 403,
+    SEC: 404,
+    PLC_G: 403,
+    PLC: 404,
+    PTN_G: 403,
+    PTN: 404,
+    ADMIN: 404,
+    SOUTH: 404,
+}
+
+EXPECTED: dict[str, dict[str, Expected]] = {
+    "healthz": every(200),
+    # Signing in and the account page
+    "accounts:sign-in": every(Redirect("/"), anonymous=200),
+    "accounts:two-factor": every(200, anonymous=SIGN_IN),
+    "accounts:two-factor-set-up": every(200, anonymous=SIGN_IN),
+    "accounts:sign-out": every(405),
+    "accounts:signed-out": every(200),
+    "accounts:keep-alive": every(405),
+    "accounts:switch-organisation": every(200, anonymous=SIGN_IN),
+    "accounts:account": every(200, anonymous=SIGN_IN),
+    "accounts:token-revoke": every(405),
+    # Administration
+    "accounts:organisation-list": ADMIN_ONLY,
+    "accounts:organisation-create": ADMIN_ONLY,
+    "accounts:organisation-detail": ADMIN_ONLY,
+    "accounts:organisation-edit": ADMIN_ONLY,
+    "accounts:team-create": ADMIN_ONLY,
+    "accounts:team-edit": ADMIN_ONLY,
+    "accounts:user-list": ADMIN_ONLY,
+    "accounts:user-create": ADMIN_ONLY,
+    "accounts:user-detail": ADMIN_ONLY,
+    "accounts:user-edit": ADMIN_ONLY,
+    "accounts:membership-create": ADMIN_ONLY,
+    "accounts:membership-end": every(405),
+    "accounts:two-factor-reset": every(405),
+    "accounts:user-unlock": every(405),
+    # Caseloads and the Core Record
+    "records:my-caseload": OWN_ORGANISATION_STAFF,
+    "records:team-caseload": OWN_ORGANISATION_STAFF,
+    "records:child-create": OWN_ORGANISATION_STAFF,
+    "records:shared-with-us": every(200, anonymous=SIGN_IN, administrator=403),
+    "records:child-overview": CHILD_SUMMARY,
+    "records:child-section": CHILD_RECORD,
+    "records:access-log": {
+        ANON: SIGN_IN,
+        PRAC: 403,
+        MGR: 200,
+        SEC_G: 403,
+        SEC: 404,
+        PLC_G: 403,
+        PLC: 404,
+        PTN_G: 403,
+        PTN: 404,
+        ADMIN: 404,
+        SOUTH: 404,
+    },
+    # Pages that change the record answer 404 to read-only grants, like any other stranger.
+    "records:part-edit": CHILD_EDIT_PAGE,
+    "records:item-add": CHILD_EDIT_PAGE,
+    "records:item-edit": CHILD_EDIT_PAGE,
+    "records:item-remove": CHILD_EDIT_PAGE,
+    # The API: 401 without credentials, 404 for a child out of reach, 403 for a read-only write
+    "api:openapi-json": every(200),
+    "api:openapi-view": every(200),
+    "api:api-root": every(404),
+    "api:list_children": every(200, anonymous=401),
+    "api:create_child": {
+        ANON: 401,
+        PRAC: 201,
+        MGR: 201,
+        SEC_G: 403,
+        SEC: 403,
+        PLC_G: 403,
+        PLC: 403,
+        PTN_G: 403,
+        PTN: 403,
+        ADMIN: 403,
+        SOUTH: 201,
+    },
+    "api:get_child": {**CHILD_SUMMARY, ANON: 401},
+    "api:list_offences": {**CHILD_RECORD, ANON: 401},
+    "api:create_offence": API_WRITE,
+    "api:list_life_events": {**CHILD_RECORD, ANON: 401},
+    "api:create_life_event": API_WRITE,
+    # Service pages
+    "ui:home": {
+        ANON: SIGN_IN,
+        PRAC: Redirect("/caseload/"),
+        MGR: Redirect("/caseload/"),
+        SEC_G: Redirect("/shared/"),
+        SEC: Redirect("/shared/"),
+        PLC_G: Redirect("/shared/"),
+        PLC: Redirect("/shared/"),
+        PTN_G: Redirect("/shared/"),
+        PTN: Redirect("/shared/"),
+        ADMIN: Redirect("/accounts/users/"),
+        SOUTH: Redirect("/caseload/"),
+    },
+    "ui:language": every(Redirect("/accessibility/")),
+    "ui:accessibility": every(200),
+    "ui:privacy": every(200),
+    "ui:cookies": every(200),
+}
+
+METHOD = {"api:create_child": "post", "api:create_offence": "post", "api:create_life_event": "post"}
+PAYLOAD: dict[str, dict[str, Any]] = {
+    "api:create_child": {
+        "given_name": "Ada",
+        "family_name": "Okafor",
+        "date_of_birth": "2011-06-01",
+        "sex": "female",
+    },
+    "api:create_offence": {
+        "offence_date": "2024-05-01",
+        "description": "Theft of a bicycle",
+        "category": "theft",
+    },
+    "api:create_life_event": {
+        "date": "2023-01-01",
+        "event_type": "moved_home",
+        "description": "Moved to Northtown",
+    },
+}
+QUERY = {"ui:language": "?next=/accessibility/"}
+
+LIST_PARTS = [part.slug for part in PARTS if part.is_list]
+SINGLE_PARTS = [part.slug for part in PARTS if not part.is_list]
+# URLs whose slug parameter takes several values: each value is checked.
+VARIANTS: dict[str, list[str]] = {
+    "records:part-edit": SINGLE_PARTS,
+    "records:item-add": LIST_PARTS,
+    "records:item-edit": LIST_PARTS,
+    "records:item-remove": LIST_PARTS,
+    "records:child-section": [section.slug for section in SECTIONS],
+}
+
+
+def _walk(
+    resolver: URLResolver, namespace: str = "", params: frozenset[str] = frozenset()
+) -> list[tuple[str, frozenset[str]]]:
+    found = []
+    for entry in resolver.url_patterns:
+        names = params | frozenset(entry.pattern.regex.groupindex)
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            found += _walk(entry, inner, names)
+        elif isinstance(entry, URLPattern):
+            found.append((f"{namespace}{entry.name}", names))
+    return found
+
+
+URLS = _walk(get_resolver())
+PARAMETERS = dict(URLS)
+
+
+def _cells() -> list[Any]:
+    cells = []
+    for name, _params in URLS:
+        if name not in EXPECTED:  # one failing cell, not one per caller
+            cells.append(pytest.param(name, "", ANON, id=f"{name}-not-in-matrix"))
+            continue
+        for variant in VARIANTS.get(name, [""]):
+            for role in ROLES:
+                label = f"{name}/{variant}" if variant else name
+                cells.append(pytest.param(name, variant, role, id=f"{label}-{role}"))
+    return cells
+
+
+def test_every_url_has_a_row_in_the_matrix():
+    names = [name for name, _params in URLS]
+    assert len(names) == len(set(names)), "URL names must be unique to be listed here"
+    assert sorted(set(names) - set(EXPECTED)) == [], "Add these URLs to EXPECTED"
+    assert sorted(set(EXPECTED) - set(names)) == [], "These rows name URLs that no longer exist"
+
+
+def test_every_row_names_every_caller():
+    incomplete = {
+        name: sorted(set(ROLES) - set(row))
+        for name, row in EXPECTED.items()
+        if set(row) != set(ROLES)
+    }
+    assert incomplete == {}
+
+
+@dataclass
+class World:
+    values: dict[str, Any]
+    items: dict[str, Any]
+
+
+@pytest.fixture
+def world(child, practitioner, north_team, northshire) -> World:
+    system = Actor.system(northshire)
+    add = record_operations.add_to_record
+    items = {
+        "addresses": add(
+            by=system,
+            child=child,
+            model=Address,
+            part="addresses",
+            data={"line_1": "1 High Street", "town": "Northtown", "from_date": dt.date(2020, 1, 1)},
+        ),
+        "contacts": add(
+            by=system,
+            child=child,
+            model=Contact,
+            part="contacts",
+            data={"name": "Jo Brennan", "relationship": Contact.Relationship.MOTHER},
+        ),
+        "exclusions": add(
+            by=system,
+            child=child,
+            model=Exclusion,
+            part="exclusions",
+            data={"start_date": dt.date(2023, 2, 1), "kind": Exclusion.Kind.SUSPENSION, "days": 3},
+        ),
+        "offences": add(
+            by=system,
+            child=child,
+            model=Offence,
+            part="offences",
+            data={
+                "offence_date": dt.date(2023, 4, 1),
+                "description": "Shoplifting",
+                "category": Offence.Category.THEFT,
+            },
+        ),
+        "life-events": add(
+            by=system,
+            child=child,
+            model=LifeEvent,
+            part="life_events",
+            data={
+                "date": dt.date(2021, 9, 1),
+                "event_type": LifeEvent.Kind.CHANGED_SCHOOL,
+                "description": "Started secondary school",
+            },
+        ),
+    }
+    assert set(items) == set(LIST_PARTS), "Give the world an item of each list part"
+    token, _secret = account_operations.create_access_token(
+        by=system, membership=practitioner, name="Spreadsheet"
+    )
+    values = {
+        "child_id": child.pk,
+        "organisation_id": northshire.pk,
+        "team_id": north_team.pk,
+        "user_id": practitioner.user.pk,
+        "membership_id": practitioner.pk,
+        "token_id": token.pk,
+        "code": "cy",
+    }
+    return World(values=values, items=items)
+
+
+CALLERS = {
+    PRAC: ("practitioner", None),
+    MGR: ("manager", None),
+    SEC_G: ("secure_staff", Grant.Scope.CUSTODY),
+    SEC: ("secure_staff", None),
+    PLC_G: ("placements_officer", Grant.Scope.PLACEMENT),
+    PLC: ("placements_officer", None),
+    PTN_G: ("partner_viewer", Grant.Scope.SUMMARY),
+    PTN: ("partner_viewer", None),
+    ADMIN: ("administrator", None),
+    SOUTH: ("other_practitioner", None),
+}
+
+
+@pytest.fixture
+def caller(request, role, client_for, child, northshire) -> Client:
+    if role == ANON:
+        return Client()
+    fixture, scope = CALLERS[role]
+    membership = request.getfixturevalue(fixture)
+    if scope:
+        record_operations.open_grant(
+            by=Actor.system(northshire),
+            child=child,
+            organisation=membership.organisation,
+            scope=scope,
+            reason="Matrix test",
+        )
+    return client_for(membership)
+
+
+def _url(name: str, variant: str, world: World) -> str:
+    kwargs = {}
+    for param in PARAMETERS[name]:
+        if param in {"part", "section"}:
+            kwargs[param] = variant
+        elif param == "item_id":
+            kwargs[param] = world.items[variant].pk
+        else:
+            assert param in world.values, (
+                f"Give the matrix a value for the path parameter {param!r}"
+            )
+            kwargs[param] = world.values[param]
+    return reverse(name, kwargs=kwargs) + QUERY.get(name, "")
+
+
+@pytest.mark.parametrize(("name", "variant", "role"), _cells())
+def test_matrix(name: str, variant: str, role: str, caller: Client, world: World) -> None:
+    assert name in EXPECTED, f"{name} is not in the authorisation matrix: add a row to EXPECTED"
+    expected = EXPECTED[name][role]
+    url = _url(name, variant, world)
+    if METHOD.get(name) == "post":
+        response = caller.post(url, PAYLOAD[name], content_type="application/json")
+    else:
+        response = caller.get(url)
+    if isinstance(expected, Redirect):
+        assert (response.status_code, urlsplit(response.get("Location", "")).path) == (
+            302,
+            expected.to,
+        ), url
+    else:
+        assert response.status_code == expected, url
