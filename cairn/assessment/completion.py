@@ -152,6 +152,8 @@ def effort(catalogue: Catalogue, stage_type: str) -> dict[str, int]:
         for question in section.questions:
             if question.source is not None:
                 continue
+            if not (asked_at(question, depth) or question.depth == "further"):
+                continue
             if asked_at(question, depth) and is_required(question) and question.show_if is None:
                 required += 1
             else:

@@ -408,12 +408,12 @@ def changes(request: HttpRequest, stage_id: int) -> HttpResponse:
             {**_row(catalogue, change.key, change.old, change.new, language), "by": change.by, "at": change.at}
             for change in queries.changes_since(stage, since)
         ]
-    sections: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        sections.setdefault(row["section"], []).append(row)
+        groups.setdefault(row["section"], []).append(row)
     return render(request, "assessment/changes.html", _context(
         request, stage.child, access, stage=stage, stage_label=_stage_type_label(catalogue, stage.stage_type),
-        title=title, sections=sections, compare=compare, has_previous=stage.previous_id is not None,
+        title=title, groups=groups, compare=compare, has_previous=stage.previous_id is not None,
     ))
 
 

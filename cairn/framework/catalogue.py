@@ -57,7 +57,8 @@ def root() -> Path:
 
 def versions(base: Path | None = None) -> list[str]:
     base = base or root()
-    return sorted(path.name for path in base.iterdir() if path.is_dir() and (path / "catalogue.yaml").exists())
+    found = [path.name for path in base.iterdir() if path.is_dir() and (path / "catalogue.yaml").exists()]
+    return sorted(found, key=lambda name: tuple(int(part) if part.isdigit() else 0 for part in name.split(".")))
 
 
 def current_version() -> str:
