@@ -34,27 +34,52 @@ def _plain_http(settings: Any) -> None:
 
 @pytest.fixture
 def northshire(db: None) -> Organisation:
-    return Organisation.objects.create(name="Northshire Youth Justice Service", short_name="Northshire", code="northshire-yjs", kind=Organisation.Kind.YOUTH_JUSTICE_SERVICE)
+    return Organisation.objects.create(
+        name="Northshire Youth Justice Service",
+        short_name="Northshire",
+        code="northshire-yjs",
+        kind=Organisation.Kind.YOUTH_JUSTICE_SERVICE,
+    )
 
 
 @pytest.fixture
 def southmoor(db: None) -> Organisation:
-    return Organisation.objects.create(name="Southmoor Youth Justice Service", short_name="Southmoor", code="southmoor-yjs", kind=Organisation.Kind.YOUTH_JUSTICE_SERVICE)
+    return Organisation.objects.create(
+        name="Southmoor Youth Justice Service",
+        short_name="Southmoor",
+        code="southmoor-yjs",
+        kind=Organisation.Kind.YOUTH_JUSTICE_SERVICE,
+    )
 
 
 @pytest.fixture
 def oakwood(db: None) -> Organisation:
-    return Organisation.objects.create(name="Oakwood Secure Training Centre", short_name="Oakwood", code="oakwood-stc", kind=Organisation.Kind.SECURE_TRAINING_CENTRE)
+    return Organisation.objects.create(
+        name="Oakwood Secure Training Centre",
+        short_name="Oakwood",
+        code="oakwood-stc",
+        kind=Organisation.Kind.SECURE_TRAINING_CENTRE,
+    )
 
 
 @pytest.fixture
 def placements(db: None) -> Organisation:
-    return Organisation.objects.create(name="Youth Custody Service Placements Team", short_name="YCS", code="ycs", kind=Organisation.Kind.PLACEMENTS_TEAM)
+    return Organisation.objects.create(
+        name="Youth Custody Service Placements Team",
+        short_name="YCS",
+        code="ycs",
+        kind=Organisation.Kind.PLACEMENTS_TEAM,
+    )
 
 
 @pytest.fixture
 def partner_agency(db: None) -> Organisation:
-    return Organisation.objects.create(name="Northshire Children's Services", short_name="Northshire CS", code="northshire-cs", kind=Organisation.Kind.PARTNER_AGENCY)
+    return Organisation.objects.create(
+        name="Northshire Children's Services",
+        short_name="Northshire CS",
+        code="northshire-cs",
+        kind=Organisation.Kind.PARTNER_AGENCY,
+    )
 
 
 @pytest.fixture
@@ -64,25 +89,38 @@ def north_team(northshire: Organisation) -> Team:
 
 @pytest.fixture
 def make_member(db: None) -> Callable[..., Membership]:
-    def make(username: str, organisation: Organisation, role: str, team: Team | None = None) -> Membership:
-        user = User.objects.create_user(username=username, password="correct-horse-battery", first_name=username.split(".")[0].title(), last_name="Tester")
+    def make(
+        username: str, organisation: Organisation, role: str, team: Team | None = None
+    ) -> Membership:
+        user = User.objects.create_user(
+            username=username,
+            password="correct-horse-battery",
+            first_name=username.split(".")[0].title(),
+            last_name="Tester",
+        )
         return Membership.objects.create(user=user, organisation=organisation, role=role, team=team)
 
     return make
 
 
 @pytest.fixture
-def practitioner(make_member: Callable[..., Membership], northshire: Organisation, north_team: Team) -> Membership:
+def practitioner(
+    make_member: Callable[..., Membership], northshire: Organisation, north_team: Team
+) -> Membership:
     return make_member("pat.practitioner", northshire, Role.PRACTITIONER, north_team)
 
 
 @pytest.fixture
-def manager(make_member: Callable[..., Membership], northshire: Organisation, north_team: Team) -> Membership:
+def manager(
+    make_member: Callable[..., Membership], northshire: Organisation, north_team: Team
+) -> Membership:
     return make_member("mo.manager", northshire, Role.MANAGER, north_team)
 
 
 @pytest.fixture
-def other_practitioner(make_member: Callable[..., Membership], southmoor: Organisation) -> Membership:
+def other_practitioner(
+    make_member: Callable[..., Membership], southmoor: Organisation
+) -> Membership:
     return make_member("ola.other", southmoor, Role.PRACTITIONER)
 
 
@@ -92,12 +130,16 @@ def secure_staff(make_member: Callable[..., Membership], oakwood: Organisation) 
 
 
 @pytest.fixture
-def placements_officer(make_member: Callable[..., Membership], placements: Organisation) -> Membership:
+def placements_officer(
+    make_member: Callable[..., Membership], placements: Organisation
+) -> Membership:
     return make_member("pip.placements", placements, Role.PLACEMENTS_OFFICER)
 
 
 @pytest.fixture
-def partner_viewer(make_member: Callable[..., Membership], partner_agency: Organisation) -> Membership:
+def partner_viewer(
+    make_member: Callable[..., Membership], partner_agency: Organisation
+) -> Membership:
     return make_member("pam.partner", partner_agency, Role.PARTNER_VIEWER)
 
 
@@ -108,7 +150,9 @@ def administrator(make_member: Callable[..., Membership], northshire: Organisati
 
 def sign_in(client: Client, user: User) -> Client:
     """Sign in as someone who has completed two-factor sign-in."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    device = TOTPDevice.objects.filter(
+        user=user, confirmed=True
+    ).first() or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
     client.force_login(user)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
@@ -126,13 +170,28 @@ def client_for() -> Callable[[Membership], Client]:
 
 @pytest.fixture
 def make_child(db: None) -> Callable[..., Child]:
-    def make(organisation: Organisation, given_name: str = "Kai", family_name: str = "Brennan", **extra: Any) -> Child:
-        data = {"given_name": given_name, "family_name": family_name, "date_of_birth": dt.date(2012, 3, 14), "sex": "male", **extra}
-        return record_operations.create_child(by=Actor.system(organisation), organisation=organisation, data=data)
+    def make(
+        organisation: Organisation,
+        given_name: str = "Kai",
+        family_name: str = "Brennan",
+        **extra: Any,
+    ) -> Child:
+        data = {
+            "given_name": given_name,
+            "family_name": family_name,
+            "date_of_birth": dt.date(2012, 3, 14),
+            "sex": "male",
+            **extra,
+        }
+        return record_operations.create_child(
+            by=Actor.system(organisation), organisation=organisation, data=data
+        )
 
     return make
 
 
 @pytest.fixture
-def child(make_child: Callable[..., Child], northshire: Organisation, practitioner: Membership) -> Child:
+def child(
+    make_child: Callable[..., Child], northshire: Organisation, practitioner: Membership
+) -> Child:
     return make_child(northshire, case_worker=practitioner.user, team=practitioner.team)

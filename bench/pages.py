@@ -1,12 +1,14 @@
 """Page speed benchmark: server time per page as a ratio to a trivial view, and queries per page.
 
-    .venv/bin/python bench/pages.py [--children 5000] [--runs 40]
+    .venv/bin/python bench/pages.py                     # national scale (about 5 minutes)
+    .venv/bin/python bench/pages.py --children 2000 --runs 20   # a quick look
 
 Builds its own database (SQLite at /tmp/cairn-bench.sqlite3 unless BENCH_DATABASE_URL names
-another, e.g. postgres://postgres@127.0.0.1:5432/cairn_bench) with an organisation holding
-the given number of children, each with offences, contacts and life events, then requests each
-page through Django's test client and prints median and p95 server time divided by the
-trivial view's median (/healthz) measured in the same run, and the queries each page made.
+another, e.g. postgres://postgres@127.0.0.1:5432/cairn_bench) at national scale by default:
+20,000 children with offences, contacts and life events, three stages each (60,000) and about
+35 answers per stage (over 2 million answers). It then requests each page through Django's
+test client and prints the median and p95 server time divided by the median of a trivial view
+(/healthz) measured in the same run, and the queries each page made.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", "sqlite:////tmp/cairn-bench.sqlite3")
+os.environ["DATABASE_URL"] = os.environ.get(
+    "BENCH_DATABASE_URL", "sqlite:////tmp/cairn-bench.sqlite3"
+)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cairn.settings")
 os.environ.setdefault("CAIRN_INSECURE_LOCAL", "1")
 
@@ -38,13 +42,20 @@ from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from cairn.accounts.models import Membership, Organisation, Team, User  # noqa: E402
+from cairn.assessment.models import Answer, Stage  # noqa: E402
+from cairn.framework import catalogue as catalogues  # noqa: E402
 from cairn.records.models import Child, Contact, Education, Health, LifeEvent, Offence  # noqa: E402
 
+STAGE_TYPES = ("out_of_court", "start_of_order", "review")
 
-def build(children: int) -> tuple[User, Child]:
-    call_command("flush", interactive=False, verbosity=0) if _has_tables() else None
+
+def build(children: int, stages_per_child: int, answers_per_stage: int) -> tuple[User, Child]:
+    if _has_tables():
+        call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
-    organisation = Organisation.objects.create(name="Benchshire YJS", code="bench", kind="yjs", short_name="Bench")
+    organisation = Organisation.objects.create(
+        name="Benchshire YJS", code="bench", kind="yjs", short_name="Bench"
+    )
     team = Team.objects.create(organisation=organisation, name="Bench team")
     user = User.objects.create_user("bench.user", password="bench-password-123")
     Membership.objects.create(user=user, organisation=organisation, role="practitioner", team=team)
@@ -55,10 +66,16 @@ def build(children: int) -> tuple[User, Child]:
         born = today - dt.timedelta(days=rng.randint(10 * 365 + 30, 17 * 365))
         batch.append(
             Child(
-                organisation=organisation, team=team, case_worker=user if index % 10 == 0 else None,
-                local_id=f"BEN-{index:06d}", given_name=f"Given{index}", family_name=f"Family{index % 997}",
-                date_of_birth=born, sex=rng.choice(["male", "female"]),
-                has_exploitation_concern=index % 13 == 0, needs_interpreter=index % 17 == 0,
+                organisation=organisation,
+                team=team,
+                case_worker=user if index % 10 == 0 else None,
+                local_id=f"BEN-{index:06d}",
+                given_name=f"Given{index}",
+                family_name=f"Family{index % 997}",
+                date_of_birth=born,
+                sex=rng.choice(["male", "female"]),
+                has_exploitation_concern=index % 13 == 0,
+                needs_interpreter=index % 17 == 0,
                 interpreter_language="Polish" if index % 17 == 0 else "",
             )
         )
@@ -71,14 +88,95 @@ def build(children: int) -> tuple[User, Child]:
         first = born + dt.timedelta(days=10 * 366)
         for n in range(rng.randint(0, 6)):
             when = min(first + dt.timedelta(days=rng.randint(0, 900)), today)
-            offences.append(Offence(child_id=cid, offence_date=when, description=f"Offence {n}", category="theft",
-                                    outcome_type="youth_caution", outcome_date=when))
-        events.append(LifeEvent(child_id=cid, date=born + dt.timedelta(days=3000), event_type="moved_home", description="Moved"))
-        contacts.append(Contact(child_id=cid, name="Parent", relationship="mother", has_parental_responsibility=True))
+            offences.append(
+                Offence(
+                    child_id=cid,
+                    offence_date=when,
+                    description=f"Offence {n}",
+                    category="theft",
+                    outcome_type="youth_caution",
+                    outcome_date=when,
+                )
+            )
+        events.append(
+            LifeEvent(
+                child_id=cid,
+                date=born + dt.timedelta(days=3000),
+                event_type="moved_home",
+                description="Moved",
+            )
+        )
+        contacts.append(
+            Contact(
+                child_id=cid, name="Parent", relationship="mother", has_parental_responsibility=True
+            )
+        )
     Offence.objects.bulk_create(offences, batch_size=5000)
     LifeEvent.objects.bulk_create(events, batch_size=5000)
     Contact.objects.bulk_create(contacts, batch_size=5000)
+    build_stages(
+        organisation, user, [cid for cid, _ in ids], stages_per_child, answers_per_stage, rng
+    )
     return user, Child.objects.filter(case_worker=user).order_by("id").first()  # type: ignore[return-value]
+
+
+def build_stages(
+    organisation: Organisation,
+    user: User,
+    child_ids: list[int],
+    per_child: int,
+    per_stage: int,
+    rng: random.Random,
+) -> None:
+    catalogue = catalogues.load()
+    questions = [
+        q
+        for q in catalogue.questions.values()
+        if q.source is None and q.kind in {"text", "long_text", "yes_no", "choice"}
+    ]
+    now = dt.datetime.now(dt.UTC)
+    for start in range(0, len(child_ids), 500):
+        stages = [
+            Stage(
+                child_id=cid,
+                organisation=organisation,
+                stage_type=STAGE_TYPES[n % len(STAGE_TYPES)],
+                depth="full" if n else "core",
+                catalogue_version=catalogue.version,
+                status="completed" if n < per_child - 1 else "in_progress",
+                started_at=now - dt.timedelta(days=400 - 150 * n),
+                ended_at=now - dt.timedelta(days=380 - 150 * n) if n < per_child - 1 else None,
+                due_date=dt.date.today(),
+                started_by=user,
+            )
+            for cid in child_ids[start : start + 500]
+            for n in range(per_child)
+        ]
+        Stage.objects.bulk_create(stages, batch_size=2000)
+        answers = []
+        for stage in stages:
+            for question in rng.sample(questions, min(per_stage, len(questions))):
+                answers.append(
+                    Answer(
+                        stage=stage,
+                        key=question.key,
+                        value=_value(question, rng),
+                        version=1,
+                        question_label=question.label.en[:300],
+                        updated_at=stage.started_at,
+                        updated_by=user,
+                    )
+                )
+        Answer.objects.bulk_create(answers, batch_size=10000)
+
+
+def _value(question: object, rng: random.Random) -> object:
+    kind = getattr(question, "kind")
+    if kind == "yes_no":
+        return rng.choice(["yes", "no"])
+    if kind == "choice":
+        return rng.choice([o.value for o in getattr(question, "options")])
+    return "Fictional answer text for the benchmark. " * rng.randint(1, 6)
 
 
 def _has_tables() -> bool:
@@ -100,13 +198,21 @@ def timed(client: Client, url: str, runs: int) -> tuple[list[float], int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--children", type=int, default=5000)
+    parser.add_argument("--children", type=int, default=20_000)
+    parser.add_argument("--stages", type=int, default=3, help="stages per child")
+    parser.add_argument("--answers", type=int, default=35, help="answers per stage")
     parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()
     started = time.perf_counter()
-    user, child = build(args.children)
-    print(f"database: {connection.vendor}, children: {Child.objects.count()}, offences: {Offence.objects.count()} "
-          f"(built in {time.perf_counter() - started:.0f} s)")
+    user, child = build(args.children, args.stages, args.answers)
+    print(
+        f"database: {connection.vendor}, children: {Child.objects.count():,}, "
+        f"stages: {Stage.objects.count():,}, answers: {Answer.objects.count():,}, "
+        f"offences: {Offence.objects.count():,} (built in {time.perf_counter() - started:.0f} s)"
+    )
+    stage = Stage.objects.filter(child=child, status="in_progress").first()
+    assert stage is not None
+    section = catalogues.load().stage(stage.stage_type).sections[0].section
     client = Client()
     device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
     client.force_login(user)
@@ -124,9 +230,16 @@ def main() -> None:
         "child overview": f"/children/{child.pk}/",
         "offences section": f"/children/{child.pk}/offences/",
         "edit personal details": f"/children/{child.pk}/personal-details/edit/",
+        "assessments list": f"/children/{child.pk}/stages/",
+        "completion map (stage)": f"/stages/{stage.pk}/",
+        "section page": f"/stages/{stage.pk}/sections/{section}/",
+        "what is left": f"/stages/{stage.pk}/left/",
+        "changes (vs previous)": f"/stages/{stage.pk}/changes/?compare=previous",
     }
     print(f"{'page':<24}{'median×':>9}{'p95×':>8}{'queries':>9}")
-    print(f"{'trivial view (/healthz)':<24}{1.0:>9.1f}{statistics.quantiles(baseline, n=20)[18] / base:>8.1f}{base_queries:>9}")
+    print(
+        f"{'trivial view (/healthz)':<24}{1.0:>9.1f}{statistics.quantiles(baseline, n=20)[18] / base:>8.1f}{base_queries:>9}"
+    )
     for name, url in pages.items():
         times, queries = timed(client, url, args.runs)
         p95 = statistics.quantiles(times, n=20)[18]

@@ -24,7 +24,9 @@ from cairn.audit.operations import Actor
 admin_only = capability_required(Capability.MANAGE_ACCOUNTS)
 
 
-def _form_page(request: HttpRequest, form: forms.BaseForm, title: str, back: str, **extra: Any) -> HttpResponse:
+def _form_page(
+    request: HttpRequest, form: forms.BaseForm, title: str, back: str, **extra: Any
+) -> HttpResponse:
     return render(
         request,
         "accounts/admin_form.html",
@@ -34,17 +36,29 @@ def _form_page(request: HttpRequest, form: forms.BaseForm, title: str, back: str
 
 @admin_only
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/organisation_list.html", {"organisations": list(queries.organisations()), "active_nav": "organisations"})
+    return render(
+        request,
+        "accounts/organisation_list.html",
+        {"organisations": list(queries.organisations()), "active_nav": "organisations"},
+    )
 
 
 @admin_only
 def organisation_create(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        organisation = operations.save_organisation(by=Actor.from_request(request), organisation=None, data=form.cleaned_data)
+        organisation = operations.save_organisation(
+            by=Actor.from_request(request), organisation=None, data=form.cleaned_data
+        )
         messages.success(request, _("%(name)s has been added") % {"name": organisation.name})
         return redirect("accounts:organisation-detail", organisation.pk)
-    return _form_page(request, form, _("Add an organisation"), "/accounts/organisations/", active_nav="organisations")
+    return _form_page(
+        request,
+        form,
+        _("Add an organisation"),
+        "/accounts/organisations/",
+        active_nav="organisations",
+    )
 
 
 @admin_only
@@ -58,7 +72,12 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
     return render(
         request,
         "accounts/organisation_detail.html",
-        {"organisation": organisation, "teams": list(queries.teams_of(organisation)), "members": list(members), "active_nav": "organisations"},
+        {
+            "organisation": organisation,
+            "teams": list(queries.teams_of(organisation)),
+            "members": list(members),
+            "active_nav": "organisations",
+        },
     )
 
 
@@ -68,13 +87,28 @@ def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpRespons
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         try:
-            operations.save_organisation(by=Actor.from_request(request), organisation=Organisation.objects.get(pk=organisation.pk), data=form.cleaned_data)
+            operations.save_organisation(
+                by=Actor.from_request(request),
+                organisation=Organisation.objects.get(pk=organisation.pk),
+                data=form.cleaned_data,
+            )
         except operations.LastAdministratorError:
-            form.add_error("is_active", _("Every active administrator works in this organisation. Add an administrator elsewhere first."))
+            form.add_error(
+                "is_active",
+                _(
+                    "Every active administrator works in this organisation. Add an administrator elsewhere first."
+                ),
+            )
         else:
             messages.success(request, _("Organisation saved"))
             return redirect("accounts:organisation-detail", organisation.pk)
-    return _form_page(request, form, _("Change %(name)s") % {"name": organisation.name}, f"/accounts/organisations/{organisation.pk}/", active_nav="organisations")
+    return _form_page(
+        request,
+        form,
+        _("Change %(name)s") % {"name": organisation.name},
+        f"/accounts/organisations/{organisation.pk}/",
+        active_nav="organisations",
+    )
 
 
 @admin_only
@@ -82,10 +116,21 @@ def team_create(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=organisation_id)
     form = TeamForm(request.POST or None, instance=Team(organisation=organisation))
     if request.method == "POST" and form.is_valid():
-        operations.save_team(by=Actor.from_request(request), organisation=organisation, team=None, data=form.cleaned_data)
+        operations.save_team(
+            by=Actor.from_request(request),
+            organisation=organisation,
+            team=None,
+            data=form.cleaned_data,
+        )
         messages.success(request, _("Team added"))
         return redirect("accounts:organisation-detail", organisation.pk)
-    return _form_page(request, form, _("Add a team to %(name)s") % {"name": organisation.name}, f"/accounts/organisations/{organisation.pk}/", active_nav="organisations")
+    return _form_page(
+        request,
+        form,
+        _("Add a team to %(name)s") % {"name": organisation.name},
+        f"/accounts/organisations/{organisation.pk}/",
+        active_nav="organisations",
+    )
 
 
 @admin_only
@@ -93,10 +138,21 @@ def team_edit(request: HttpRequest, organisation_id: int, team_id: int) -> HttpR
     team = get_object_or_404(Team, pk=team_id, organisation_id=organisation_id)
     form = TeamForm(request.POST or None, instance=team)
     if request.method == "POST" and form.is_valid():
-        operations.save_team(by=Actor.from_request(request), organisation=team.organisation, team=Team.objects.get(pk=team.pk), data=form.cleaned_data)
+        operations.save_team(
+            by=Actor.from_request(request),
+            organisation=team.organisation,
+            team=Team.objects.get(pk=team.pk),
+            data=form.cleaned_data,
+        )
         messages.success(request, _("Team saved"))
         return redirect("accounts:organisation-detail", organisation_id)
-    return _form_page(request, form, _("Change team %(name)s") % {"name": team.name}, f"/accounts/organisations/{organisation_id}/", active_nav="organisations")
+    return _form_page(
+        request,
+        form,
+        _("Change team %(name)s") % {"name": team.name},
+        f"/accounts/organisations/{organisation_id}/",
+        active_nav="organisations",
+    )
 
 
 @admin_only
@@ -104,9 +160,15 @@ def user_list(request: HttpRequest) -> HttpResponse:
     users = queries.users()
     search = request.GET.get("q", "").strip()[:100]
     if search:
-        users = users.filter(username__icontains=search) | users.filter(last_name__icontains=search) | users.filter(first_name__icontains=search)
+        users = (
+            users.filter(username__icontains=search)
+            | users.filter(last_name__icontains=search)
+            | users.filter(first_name__icontains=search)
+        )
     page = Paginator(users, 50).get_page(request.GET.get("page"))
-    return render(request, "accounts/user_list.html", {"page": page, "search": search, "active_nav": "users"})
+    return render(
+        request, "accounts/user_list.html", {"page": page, "search": search, "active_nav": "users"}
+    )
 
 
 @admin_only
@@ -114,8 +176,14 @@ def user_create(request: HttpRequest) -> HttpResponse:
     form = NewUserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in UserForm.Meta.fields}
-        user = operations.create_user(by=Actor.from_request(request), data=data, password=form.cleaned_data["password"])
-        messages.success(request, _("%(name)s has been added. Now give them a role in an organisation.") % {"name": user.username})
+        user = operations.create_user(
+            by=Actor.from_request(request), data=data, password=form.cleaned_data["password"]
+        )
+        messages.success(
+            request,
+            _("%(name)s has been added. Now give them a role in an organisation.")
+            % {"name": user.username},
+        )
         return redirect("accounts:membership-create", user.pk)
     return _form_page(request, form, _("Add a user"), "/accounts/users/", active_nav="users")
 
@@ -123,11 +191,18 @@ def user_create(request: HttpRequest) -> HttpResponse:
 @admin_only
 def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
     person = get_object_or_404(User, pk=user_id)
-    memberships = person.memberships.select_related("organisation", "team").order_by("organisation__name")
+    memberships = person.memberships.select_related("organisation", "team").order_by(
+        "organisation__name"
+    )
     return render(
         request,
         "accounts/user_detail.html",
-        {"person": person, "person_memberships": list(memberships), "has_device": user_has_device(person), "active_nav": "users"},
+        {
+            "person": person,
+            "person_memberships": list(memberships),
+            "has_device": user_has_device(person),
+            "active_nav": "users",
+        },
     )
 
 
@@ -137,13 +212,26 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
     form = UserForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
-            operations.update_user(by=Actor.from_request(request), user=User.objects.get(pk=person.pk), data=form.cleaned_data)
+            operations.update_user(
+                by=Actor.from_request(request),
+                user=User.objects.get(pk=person.pk),
+                data=form.cleaned_data,
+            )
         except operations.LastAdministratorError:
-            form.add_error("is_active", _("This is the last active administrator. Add another administrator first."))
+            form.add_error(
+                "is_active",
+                _("This is the last active administrator. Add another administrator first."),
+            )
         else:
             messages.success(request, _("User saved"))
             return redirect("accounts:user-detail", person.pk)
-    return _form_page(request, form, _("Change %(name)s") % {"name": person.username}, f"/accounts/users/{person.pk}/", active_nav="users")
+    return _form_page(
+        request,
+        form,
+        _("Change %(name)s") % {"name": person.username},
+        f"/accounts/users/{person.pk}/",
+        active_nav="users",
+    )
 
 
 @admin_only
@@ -153,15 +241,26 @@ def membership_create(request: HttpRequest, user_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             operations.set_membership(
-                by=Actor.from_request(request), user=person, organisation=form.cleaned_data["organisation"],
-                role=form.cleaned_data["role"], team=form.cleaned_data["team"],
+                by=Actor.from_request(request),
+                user=person,
+                organisation=form.cleaned_data["organisation"],
+                role=form.cleaned_data["role"],
+                team=form.cleaned_data["team"],
             )
         except operations.LastAdministratorError:
-            form.add_error("role", _("This is the last active administrator. Add another administrator first."))
+            form.add_error(
+                "role", _("This is the last active administrator. Add another administrator first.")
+            )
         else:
             messages.success(request, _("Role saved"))
             return redirect("accounts:user-detail", person.pk)
-    return _form_page(request, form, _("Give %(name)s a role") % {"name": person.username}, f"/accounts/users/{person.pk}/", active_nav="users")
+    return _form_page(
+        request,
+        form,
+        _("Give %(name)s a role") % {"name": person.username},
+        f"/accounts/users/{person.pk}/",
+        active_nav="users",
+    )
 
 
 @require_POST
@@ -171,7 +270,9 @@ def membership_end(request: HttpRequest, user_id: int, membership_id: int) -> Ht
     try:
         operations.end_membership(by=Actor.from_request(request), membership=membership)
     except operations.LastAdministratorError:
-        messages.error(request, _("This is the last active administrator. Add another administrator first."))
+        messages.error(
+            request, _("This is the last active administrator. Add another administrator first.")
+        )
     else:
         messages.success(request, _("Role ended"))
     return redirect("accounts:user-detail", user_id)
@@ -182,7 +283,11 @@ def membership_end(request: HttpRequest, user_id: int, membership_id: int) -> Ht
 def two_factor_reset(request: HttpRequest, user_id: int) -> HttpResponse:
     person = get_object_or_404(User, pk=user_id)
     operations.reset_two_factor(by=Actor.from_request(request), user=person)
-    messages.success(request, _("Two-factor sign-in reset. %(name)s will set it up again at their next sign-in.") % {"name": person.username})
+    messages.success(
+        request,
+        _("Two-factor sign-in reset. %(name)s will set it up again at their next sign-in.")
+        % {"name": person.username},
+    )
     return redirect("accounts:user-detail", person.pk)
 
 

@@ -32,7 +32,9 @@ class CodeForm(forms.Form):
         help_text=_("The 6-digit code shown in your authenticator app"),
         max_length=10,
         error_messages={"required": _("Enter the 6-digit security code")},
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "class": "govuk-input--width-5"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "class": "govuk-input--width-5"}
+        ),
     )
 
     def clean_code(self) -> str:
@@ -72,9 +74,16 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ["name", "short_name", "kind", "code", "is_active"]
         widgets = {"kind": forms.RadioSelect}
         error_messages = {
-            "name": {"required": _("Enter the organisation’s name"), "unique": _("An organisation with this name already exists")},
+            "name": {
+                "required": _("Enter the organisation’s name"),
+                "unique": _("An organisation with this name already exists"),
+            },
             "kind": {"required": _("Select the type of organisation")},
-            "code": {"required": _("Enter a short code, like northshire-yjs"), "unique": _("This code is already used"), "invalid": _("Code can only contain lower-case letters, numbers and hyphens")},
+            "code": {
+                "required": _("Enter a short code, like northshire-yjs"),
+                "unique": _("This code is already used"),
+                "invalid": _("Code can only contain lower-case letters, numbers and hyphens"),
+            },
         }
 
 
@@ -99,14 +108,19 @@ class UserForm(forms.ModelForm):  # type: ignore[type-arg]
         model = User
         fields = ["username", "first_name", "last_name", "email", "is_active"]
         error_messages = {
-            "username": {"required": _("Enter a username"), "unique": _("This username is already taken")},
+            "username": {
+                "required": _("Enter a username"),
+                "unique": _("This username is already taken"),
+            },
         }
 
 
 class NewUserForm(UserForm):
     password = forms.CharField(
         label=_("Temporary password"),
-        help_text=_("At least 12 characters. Give it to the person securely; they set up two-factor sign-in when they first sign in."),
+        help_text=_(
+            "At least 12 characters. Give it to the person securely; they set up two-factor sign-in when they first sign in."
+        ),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         error_messages={"required": _("Enter a temporary password")},
@@ -115,7 +129,12 @@ class NewUserForm(UserForm):
     def clean_password(self) -> str:
         password: str = self.cleaned_data["password"]
         # The person's details, so the similarity validator can refuse a password like their name.
-        person = User(**{name: self.cleaned_data.get(name, "") for name in ("username", "first_name", "last_name", "email")})
+        person = User(
+            **{
+                name: self.cleaned_data.get(name, "")
+                for name in ("username", "first_name", "last_name", "email")
+            }
+        )
         password_validation.validate_password(password, user=person)
         return password
 
@@ -134,7 +153,9 @@ class MembershipForm(forms.Form):
     )
     team = forms.ModelChoiceField(
         label=_("Team (optional)"),
-        queryset=Team.objects.filter(is_active=True).select_related("organisation").order_by("organisation__name", "name"),
+        queryset=Team.objects.filter(is_active=True)
+        .select_related("organisation")
+        .order_by("organisation__name", "name"),
         required=False,
     )
 

@@ -19,8 +19,16 @@ SESSION_MEMBERSHIP = "cairn_membership_id"
 # Paths a signed-in but not yet verified user may reach. Only the sign-in steps themselves:
 # the rest of /accounts/ (the account page that makes API tokens, administration) needs the code.
 _OPEN_PREFIXES = (
-    "/static/", "/healthz", "/language/", "/accessibility/", "/privacy/", "/cookies/",
-    "/accounts/sign-in/", "/accounts/two-factor/", "/accounts/sign-out/", "/accounts/signed-out/",
+    "/static/",
+    "/healthz",
+    "/language/",
+    "/accessibility/",
+    "/privacy/",
+    "/cookies/",
+    "/accounts/sign-in/",
+    "/accounts/two-factor/",
+    "/accounts/sign-out/",
+    "/accounts/signed-out/",
     "/accounts/keep-alive/",
 )
 

@@ -32,36 +32,67 @@ def _changes(obj: Any, data: dict[str, Any]) -> dict[str, list[Any]]:
 
 
 @transaction.atomic
-def save_organisation(*, by: Actor, organisation: Organisation | None, data: dict[str, Any]) -> Organisation:
+def save_organisation(
+    *, by: Actor, organisation: Organisation | None, data: dict[str, Any]
+) -> Organisation:
     if organisation is None:
         organisation = Organisation.objects.create(**data)
-        record_event(by=by, event_type="accounts.organisation.created", obj=organisation, summary=organisation.name)
+        record_event(
+            by=by,
+            event_type="accounts.organisation.created",
+            obj=organisation,
+            summary=organisation.name,
+        )
         return organisation
-    if data.get("is_active") is False and organisation.is_active and _holds_every_administrator(organisation):
+    if (
+        data.get("is_active") is False
+        and organisation.is_active
+        and _holds_every_administrator(organisation)
+    ):
         raise LastAdministratorError
     changes = _changes(organisation, data)
     if changes:
         organisation.save()
-        record_event(by=by, event_type="accounts.organisation.changed", obj=organisation,
-                     summary=organisation.name, detail={"changes": changes})
+        record_event(
+            by=by,
+            event_type="accounts.organisation.changed",
+            obj=organisation,
+            summary=organisation.name,
+            detail={"changes": changes},
+        )
     return organisation
 
 
 @transaction.atomic
-def save_team(*, by: Actor, organisation: Organisation, team: Team | None, data: dict[str, Any]) -> Team:
+def save_team(
+    *, by: Actor, organisation: Organisation, team: Team | None, data: dict[str, Any]
+) -> Team:
     if team is None:
         team = Team.objects.create(organisation=organisation, **data)
-        record_event(by=by, event_type="accounts.team.created", obj=team, summary=f"{team.name}, {organisation.name}")
+        record_event(
+            by=by,
+            event_type="accounts.team.created",
+            obj=team,
+            summary=f"{team.name}, {organisation.name}",
+        )
         return team
     changes = _changes(team, data)
     if changes:
         team.save()
-        record_event(by=by, event_type="accounts.team.changed", obj=team, summary=team.name, detail={"changes": changes})
+        record_event(
+            by=by,
+            event_type="accounts.team.changed",
+            obj=team,
+            summary=team.name,
+            detail={"changes": changes},
+        )
     return team
 
 
 @transaction.atomic
-def create_user(*, by: Actor, data: dict[str, Any], password: str, is_demo_account: bool = False) -> User:
+def create_user(
+    *, by: Actor, data: dict[str, Any], password: str, is_demo_account: bool = False
+) -> User:
     user = User(**data, is_demo_account=is_demo_account)
     user.set_password(password)
     user.save()
@@ -76,14 +107,23 @@ def update_user(*, by: Actor, user: User, data: dict[str, Any]) -> User:
     changes = _changes(user, data)
     if changes:
         user.save()
-        record_event(by=by, event_type="accounts.user.changed", obj=user, summary=user.username, detail={"changes": changes})
+        record_event(
+            by=by,
+            event_type="accounts.user.changed",
+            obj=user,
+            summary=user.username,
+            detail={"changes": changes},
+        )
     return user
 
 
 def _active_administrators() -> QuerySet[Membership]:
     # An administrator whose organisation is inactive has no active membership to act in.
     return Membership.objects.filter(
-        role=Membership.Role.ADMINISTRATOR, is_active=True, user__is_active=True, organisation__is_active=True
+        role=Membership.Role.ADMINISTRATOR,
+        is_active=True,
+        user__is_active=True,
+        organisation__is_active=True,
     )
 
 
@@ -94,7 +134,10 @@ def _is_last_administrator(user: User) -> bool:
 
 def _holds_every_administrator(organisation: Organisation) -> bool:
     admins = _active_administrators()
-    return admins.filter(organisation=organisation).exists() and not admins.exclude(organisation=organisation).exists()
+    return (
+        admins.filter(organisation=organisation).exists()
+        and not admins.exclude(organisation=organisation).exists()
+    )
 
 
 @transaction.atomic
@@ -106,12 +149,18 @@ def set_membership(
         user=user, organisation=organisation, defaults={"role": role, "team": team}
     )
     if not created:
-        if membership.role == Membership.Role.ADMINISTRATOR and role != membership.role and _is_last_administrator(user):
+        if (
+            membership.role == Membership.Role.ADMINISTRATOR
+            and role != membership.role
+            and _is_last_administrator(user)
+        ):
             raise LastAdministratorError
         membership.role, membership.team, membership.is_active = role, team, True
         membership.save()
     record_event(
-        by=by, event_type="accounts.membership.set", obj=membership,
+        by=by,
+        event_type="accounts.membership.set",
+        obj=membership,
         summary=f"{user.username}: {membership.get_role_display()}, {organisation.name}",
     )
     return membership
@@ -124,15 +173,21 @@ def end_membership(*, by: Actor, membership: Membership) -> None:
     membership.is_active = False
     membership.save(update_fields=["is_active"])
     membership.tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-    record_event(by=by, event_type="accounts.membership.ended", obj=membership,
-                 summary=f"{membership.user.username}, {membership.organisation.name}")
+    record_event(
+        by=by,
+        event_type="accounts.membership.ended",
+        obj=membership,
+        summary=f"{membership.user.username}, {membership.organisation.name}",
+    )
 
 
 @transaction.atomic
 def start_totp_enrolment(*, user: User) -> TOTPDevice:
     """An unconfirmed device whose secret the enrolment page shows as a QR code."""
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    device: TOTPDevice = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    device: TOTPDevice = TOTPDevice.objects.create(
+        user=user, name="Authenticator app", confirmed=False
+    )
     return device
 
 
@@ -141,7 +196,12 @@ def confirm_totp_enrolment(*, by: Actor, device: TOTPDevice) -> None:
     TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save()
-    record_event(by=by, event_type="accounts.two_factor.enrolled", obj=device.user, summary=device.user.username)
+    record_event(
+        by=by,
+        event_type="accounts.two_factor.enrolled",
+        obj=device.user,
+        summary=device.user.username,
+    )
 
 
 @transaction.atomic
@@ -157,8 +217,12 @@ def create_access_token(*, by: Actor, membership: Membership, name: str) -> tupl
     token = AccessToken.objects.create(
         membership=membership, name=name, token_hash=AccessToken.hash_secret(secret)
     )
-    record_event(by=by, event_type="accounts.token.created", obj=token,
-                 summary=f"{name} for {membership.organisation.name}")
+    record_event(
+        by=by,
+        event_type="accounts.token.created",
+        obj=token,
+        summary=f"{name} for {membership.organisation.name}",
+    )
     return token, secret
 
 
@@ -171,8 +235,12 @@ def revoke_access_token(*, by: Actor, token: AccessToken) -> None:
 
 
 def record_sign_in(*, by: Actor) -> None:
-    record_event(by=by, event_type="accounts.user.signed_in", summary=by.user.username if by.user else "")
+    record_event(
+        by=by, event_type="accounts.user.signed_in", summary=by.user.username if by.user else ""
+    )
 
 
 def record_sign_out(*, by: Actor) -> None:
-    record_event(by=by, event_type="accounts.user.signed_out", summary=by.user.username if by.user else "")
+    record_event(
+        by=by, event_type="accounts.user.signed_out", summary=by.user.username if by.user else ""
+    )

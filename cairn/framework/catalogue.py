@@ -20,7 +20,6 @@ from pydantic import BaseModel, ValidationError
 
 from cairn.framework.schema import Fact, Manifest, Question, Section, StageType
 
-
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -57,8 +56,13 @@ def root() -> Path:
 
 def versions(base: Path | None = None) -> list[str]:
     base = base or root()
-    found = [path.name for path in base.iterdir() if path.is_dir() and (path / "catalogue.yaml").exists()]
-    return sorted(found, key=lambda name: tuple(int(part) if part.isdigit() else 0 for part in name.split(".")))
+    found = [
+        path.name for path in base.iterdir() if path.is_dir() and (path / "catalogue.yaml").exists()
+    ]
+    return sorted(
+        found,
+        key=lambda name: tuple(int(part) if part.isdigit() else 0 for part in name.split(".")),
+    )
 
 
 def current_version() -> str:
@@ -79,23 +83,33 @@ def load_from(folder: Path) -> Catalogue:
     for key in manifest.sections:
         path = folder / "sections" / f"{key}.yaml"
         if not path.exists():
-            raise CatalogueError(f"{folder / 'catalogue.yaml'}: section '{key}' is listed but {path.name} does not exist")
+            raise CatalogueError(
+                f"{folder / 'catalogue.yaml'}: section '{key}' is listed but {path.name} does not exist"
+            )
         section = _parse(Section, path)
         if section.key != key:
-            raise CatalogueError(f"{path}: key is '{section.key}' but the file is listed as '{key}'")
+            raise CatalogueError(
+                f"{path}: key is '{section.key}' but the file is listed as '{key}'"
+            )
         sections.append(section)
     unlisted = {path.stem for path in (folder / "sections").glob("*.yaml")} - set(manifest.sections)
     if unlisted:
-        raise CatalogueError(f"{folder / 'catalogue.yaml'}: sections not listed: {', '.join(sorted(unlisted))}")
+        raise CatalogueError(
+            f"{folder / 'catalogue.yaml'}: sections not listed: {', '.join(sorted(unlisted))}"
+        )
     stages = _parse_list(StageType, folder / "stages.yaml", "stages")
     facts = _parse_list(Fact, folder / "facts.yaml", "facts")
     questions: dict[str, Question] = {}
     for section in sections:
         for question in section.questions:
             if question.key in questions:
-                raise CatalogueError(f"{folder / 'sections' / (section.key + '.yaml')}: question key '{question.key}' is used twice")
+                raise CatalogueError(
+                    f"{folder / 'sections' / (section.key + '.yaml')}: question key '{question.key}' is used twice"
+                )
             questions[question.key] = question
-    return Catalogue(manifest, tuple(sections), tuple(stages), tuple(facts), _digest(folder), questions)
+    return Catalogue(
+        manifest, tuple(sections), tuple(stages), tuple(facts), _digest(folder), questions
+    )
 
 
 def _read(path: Path) -> Any:
@@ -115,7 +129,9 @@ def _parse_list(model: type[M], path: Path, name: str) -> list[M]:
     data = _read(path)
     if not isinstance(data, dict) or not isinstance(data.get(name), list):
         raise CatalogueError(f"{path}: expected a top-level '{name}:' list")
-    return [_validate(model, item, path, f"{name}[{index}]") for index, item in enumerate(data[name])]
+    return [
+        _validate(model, item, path, f"{name}[{index}]") for index, item in enumerate(data[name])
+    ]
 
 
 def _validate(model: type[M], data: Any, path: Path, prefix: str) -> M:

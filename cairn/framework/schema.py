@@ -11,7 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Kind = Literal["text", "long_text", "yes_no", "choice", "multi_choice", "date", "number", "rating", "list"]
+Kind = Literal[
+    "text", "long_text", "yes_no", "choice", "multi_choice", "date", "number", "rating", "list"
+]
 ItemKind = Literal["text", "long_text", "yes_no", "choice", "date", "number", "rating"]
 Depth = Literal["core", "full", "further"]
 Nature = Literal["description", "analysis"]
@@ -98,7 +100,10 @@ class Question(Strict):
 
     def choices(self) -> tuple[Option, ...]:
         if self.yet_to_clarify and self.kind in {"choice", "yes_no"}:
-            return (*self.options, Option(value=YET_TO_CLARIFY, label=Text(en="Yet to clarify", cy="I’w egluro eto")))
+            return (
+                *self.options,
+                Option(value=YET_TO_CLARIFY, label=Text(en="Yet to clarify", cy="I’w egluro eto")),
+            )
         return self.options
 
 
@@ -137,4 +142,6 @@ class Manifest(Strict):
     version: str = Field(pattern=r"^\d{4}\.\d+$")
     status: Literal["draft", "released"]
     title: Text
-    sections: tuple[str, ...] = Field(min_length=1, description="Section keys in the order they are shown")
+    sections: tuple[str, ...] = Field(
+        min_length=1, description="Section keys in the order they are shown"
+    )

@@ -13,8 +13,15 @@ from cairn.framework.catalogue import Catalogue
 from cairn.framework.schema import KINDS_WITH_OPTIONS, Question
 
 REQUIRED_STAGE_TYPES = (
-    "prevention", "out_of_court", "bail", "pre_sentence", "start_of_order",
-    "review", "custody_entry", "transition", "end",
+    "prevention",
+    "out_of_court",
+    "bail",
+    "pre_sentence",
+    "start_of_order",
+    "review",
+    "custody_entry",
+    "transition",
+    "end",
 )
 _HYGIENE = re.compile(r"(^\s|\s$|  |\s[,.;:])")
 
@@ -52,15 +59,26 @@ def _questions(catalogue: Catalogue) -> list[Problem]:
             if question.section_key != section.key:
                 found.append(Problem(where, f"key must start with its section '{section.key}.'"))
             if not question.label.cy:
-                found.append(Problem(where, "missing Welsh label", is_error=question.depth == "core"))
+                found.append(
+                    Problem(where, "missing Welsh label", is_error=question.depth == "core")
+                )
             if question.help and not question.help.cy:
                 found.append(Problem(where, "missing Welsh help text", is_error=False))
             found += _options(question, where)
             for text in (question.label, question.help, question.example):
-                if text is not None and (_HYGIENE.search(text.en) or (text.cy and _HYGIENE.search(text.cy))):
-                    found.append(Problem(where, f"untidy text (stray or doubled spaces): '{text.en}'"))
+                if text is not None and (
+                    _HYGIENE.search(text.en) or (text.cy and _HYGIENE.search(text.cy))
+                ):
+                    found.append(
+                        Problem(where, f"untidy text (stray or doubled spaces): '{text.en}'")
+                    )
             if question.nature == "analysis" and section.part == "information_gathering":
-                found.append(Problem(where, "analysis questions belong in Explanations and Conclusions, not Information Gathering"))
+                found.append(
+                    Problem(
+                        where,
+                        "analysis questions belong in Explanations and Conclusions, not Information Gathering",
+                    )
+                )
     return found
 
 
@@ -92,7 +110,9 @@ def _show_if(catalogue: Catalogue) -> list[Problem]:
         where = f"question {question.key}"
         target = catalogue.questions.get(question.show_if.question)
         if target is None:
-            found.append(Problem(where, f"show_if refers to unknown question '{question.show_if.question}'"))
+            found.append(
+                Problem(where, f"show_if refers to unknown question '{question.show_if.question}'")
+            )
             continue
         graph[question.key] = target.key
         allowed = {option.value for option in target.choices()}
@@ -100,14 +120,18 @@ def _show_if(catalogue: Catalogue) -> list[Problem]:
             allowed |= {"yes", "no"}
         for value in question.show_if.accepted_values():
             if allowed and value not in allowed:
-                found.append(Problem(where, f"show_if value '{value}' is not an option of {target.key}"))
+                found.append(
+                    Problem(where, f"show_if value '{value}' is not an option of {target.key}")
+                )
     for start in graph:
         path, node = [start], graph[start]
         while node in graph and node not in path:
             path.append(node)
             node = graph[node]
         if node in path and node == start:
-            found.append(Problem(f"question {start}", "show-if cycle: " + " → ".join([*path, start])))
+            found.append(
+                Problem(f"question {start}", "show-if cycle: " + " → ".join([*path, start]))
+            )
     return found
 
 
@@ -120,9 +144,18 @@ def _sources(catalogue: Catalogue) -> list[Problem]:
             continue
         where = f"question {question.key}"
         if question.source not in known:
-            found.append(Problem(where, f"source '{question.source}' is not a Core Record fact in facts.yaml"))
+            found.append(
+                Problem(
+                    where, f"source '{question.source}' is not a Core Record fact in facts.yaml"
+                )
+            )
         if question.source in used:
-            found.append(Problem(where, f"draws on the same fact '{question.source}' as {used[question.source]}: ask each fact once"))
+            found.append(
+                Problem(
+                    where,
+                    f"draws on the same fact '{question.source}' as {used[question.source]}: ask each fact once",
+                )
+            )
         else:
             used[question.source] = question.key
     return found

@@ -57,14 +57,18 @@ def visible_filter(membership: Membership | None, at_least: Access = Access.SUMM
         condition |= Q(organisation=membership.organisation)
     if can(membership, Capability.USE_GRANTS):
         scopes = [scope for scope, level in GRANT_ACCESS.items() if level >= at_least]
-        condition |= Q(pk__in=grants_in_force(membership).filter(scope__in=scopes).values("child_id"))
+        condition |= Q(
+            pk__in=grants_in_force(membership).filter(scope__in=scopes).values("child_id")
+        )
     return condition
 
 
 def access_to(membership: Membership | None, child: Child) -> Access:
     if membership is None or not membership.is_active:
         return Access.NONE
-    if child.organisation_id == membership.organisation_id and can(membership, Capability.VIEW_OWN_CHILDREN):
+    if child.organisation_id == membership.organisation_id and can(
+        membership, Capability.VIEW_OWN_CHILDREN
+    ):
         return Access.EDIT if can(membership, Capability.EDIT_CORE_RECORD) else Access.READ
     if not can(membership, Capability.USE_GRANTS):
         return Access.NONE

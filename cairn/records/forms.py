@@ -9,7 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from cairn.accounts.models import Organisation, Team, User
 from cairn.records import validation
-from cairn.records.models import Address, Child, Contact, Education, Exclusion, Health, LifeEvent, Offence
+from cairn.records.models import (
+    Address,
+    Child,
+    Contact,
+    Education,
+    Exclusion,
+    Health,
+    LifeEvent,
+    Offence,
+)
 from cairn.ui.forms import GovukDateField, YesNoField
 
 REQUIRED = {
@@ -39,7 +48,11 @@ class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def domain_data(self) -> dict[str, Any]:
         """The cleaned values for the model's fields (without the version)."""
-        return {name: self.cleaned_data[name] for name in self._meta.fields or [] if name in self.cleaned_data}
+        return {
+            name: self.cleaned_data[name]
+            for name in self._meta.fields or []
+            if name in self.cleaned_data
+        }
 
 
 class ChildCreateForm(VersionedForm):
@@ -68,9 +81,22 @@ class PersonalDetailsForm(VersionedForm):
     class Meta:
         model = Child
         fields = [
-            "given_name", "middle_names", "family_name", "preferred_name", "other_names",
-            "date_of_birth", "sex", "gender_identity", "pronouns", "ethnicity", "religion",
-            "nationality", "first_language", "needs_interpreter", "interpreter_language", "prefers_welsh",
+            "given_name",
+            "middle_names",
+            "family_name",
+            "preferred_name",
+            "other_names",
+            "date_of_birth",
+            "sex",
+            "gender_identity",
+            "pronouns",
+            "ethnicity",
+            "religion",
+            "nationality",
+            "first_language",
+            "needs_interpreter",
+            "interpreter_language",
+            "prefers_welsh",
         ]
         widgets = {"sex": forms.RadioSelect(attrs={"inline": True})}
         help_texts = {
@@ -82,7 +108,9 @@ class PersonalDetailsForm(VersionedForm):
         data = super().clean() or {}
         self.add_errors(validation.date_of_birth_errors(data.get("date_of_birth")))
         if data.get("needs_interpreter") and not (data.get("interpreter_language") or "").strip():
-            self.add_error("interpreter_language", _("Enter the language the interpreter must speak"))
+            self.add_error(
+                "interpreter_language", _("Enter the language the interpreter must speak")
+            )
         return data
 
 
@@ -104,7 +132,9 @@ class IdentifiersForm(VersionedForm):
         value: str = self.cleaned_data["local_id"]
         if self.child is None:
             return value
-        others = Child.objects.filter(organisation_id=self.child.organisation_id).exclude(pk=self.child.pk)
+        others = Child.objects.filter(organisation_id=self.child.organisation_id).exclude(
+            pk=self.child.pk
+        )
         if others.filter(local_id=value).exists():
             message = _("Another child in your organisation already has the local ID %(local_id)s")
             raise forms.ValidationError(message % {"local_id": value})
@@ -121,19 +151,34 @@ class IdentifiersForm(VersionedForm):
 
 
 class AlertsForm(VersionedForm):
-    has_exploitation_concern = YesNoField(label=_("Is there a concern the child is being exploited?"))
-    has_risk_to_staff = YesNoField(label=_("Is there a risk to staff visiting or meeting the child?"))
+    has_exploitation_concern = YesNoField(
+        label=_("Is there a concern the child is being exploited?")
+    )
+    has_risk_to_staff = YesNoField(
+        label=_("Is there a risk to staff visiting or meeting the child?")
+    )
 
     class Meta:
         model = Child
-        fields = ["has_exploitation_concern", "exploitation_note", "has_risk_to_staff", "risk_to_staff_note"]
+        fields = [
+            "has_exploitation_concern",
+            "exploitation_note",
+            "has_risk_to_staff",
+            "risk_to_staff_note",
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("has_exploitation_concern") and not (data.get("exploitation_note") or "").strip():
+        if (
+            data.get("has_exploitation_concern")
+            and not (data.get("exploitation_note") or "").strip()
+        ):
             self.add_error("exploitation_note", _("Say briefly what the exploitation concern is"))
         if data.get("has_risk_to_staff") and not (data.get("risk_to_staff_note") or "").strip():
-            self.add_error("risk_to_staff_note", _("Say briefly what the risk to staff is and how to stay safe"))
+            self.add_error(
+                "risk_to_staff_note",
+                _("Say briefly what the risk to staff is and how to stay safe"),
+            )
         return data
 
 
@@ -141,17 +186,32 @@ class CareForm(VersionedForm):
     class Meta:
         model = Child
         fields = [
-            "looked_after", "care_local_authority", "care_placement",
-            "social_worker_name", "social_worker_team", "social_worker_phone", "social_worker_email",
+            "looked_after",
+            "care_local_authority",
+            "care_placement",
+            "social_worker_name",
+            "social_worker_team",
+            "social_worker_phone",
+            "social_worker_email",
         ]
         widgets = {"looked_after": forms.RadioSelect}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         looked_after = data.get("looked_after")
-        if looked_after in {Child.LookedAfter.SECTION_20, Child.LookedAfter.CARE_ORDER, Child.LookedAfter.REMAND}:
-            if not (data.get("care_local_authority") or "").strip():
-                self.add_error("care_local_authority", _("Enter the local authority responsible for the child’s care"))
+        if (
+            looked_after
+            in {
+                Child.LookedAfter.SECTION_20,
+                Child.LookedAfter.CARE_ORDER,
+                Child.LookedAfter.REMAND,
+            }
+            and not (data.get("care_local_authority") or "").strip()
+        ):
+            self.add_error(
+                "care_local_authority",
+                _("Enter the local authority responsible for the child’s care"),
+            )
         return data
 
 
@@ -160,16 +220,29 @@ class LegalStatusForm(VersionedForm):
 
     class Meta:
         model = Child
-        fields = ["legal_status", "bail_conditions", "next_court_date", "next_court", "custody_establishment"]
+        fields = [
+            "legal_status",
+            "bail_conditions",
+            "next_court_date",
+            "next_court",
+            "custody_establishment",
+        ]
         widgets = {"legal_status": forms.RadioSelect}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         status = data.get("legal_status")
         if status == Child.LegalStatus.BAIL and not (data.get("bail_conditions") or "").strip():
-            self.add_error("bail_conditions", _("Enter the bail conditions, or ‘none’ for unconditional bail"))
-        if status in {Child.LegalStatus.REMAND_YDA, Child.LegalStatus.CUSTODY} and not (data.get("custody_establishment") or "").strip():
-            self.add_error("custody_establishment", _("Enter the secure establishment where the child is held"))
+            self.add_error(
+                "bail_conditions", _("Enter the bail conditions, or ‘none’ for unconditional bail")
+            )
+        if (
+            status in {Child.LegalStatus.REMAND_YDA, Child.LegalStatus.CUSTODY}
+            and not (data.get("custody_establishment") or "").strip()
+        ):
+            self.add_error(
+                "custody_establishment", _("Enter the secure establishment where the child is held")
+            )
         if data.get("next_court_date") and not (data.get("next_court") or "").strip():
             self.add_error("next_court", _("Enter the court for the next hearing"))
         return data
@@ -183,9 +256,13 @@ class AllocationForm(VersionedForm):
     def __init__(self, *args: Any, organisation: Organisation | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organisation = organisation or (self.child.organisation if self.child else None)
-        self.fields["team"].queryset = Team.objects.filter(organisation=organisation, is_active=True).order_by("name")  # type: ignore[attr-defined]
+        self.fields["team"].queryset = Team.objects.filter(
+            organisation=organisation, is_active=True
+        ).order_by("name")  # type: ignore[attr-defined]
         self.fields["case_worker"].queryset = (  # type: ignore[attr-defined]
-            User.objects.filter(memberships__organisation=organisation, memberships__is_active=True, is_active=True)
+            User.objects.filter(
+                memberships__organisation=organisation, memberships__is_active=True, is_active=True
+            )
             .distinct()
             .order_by("first_name", "last_name")
         )
@@ -196,8 +273,17 @@ class EducationForm(VersionedForm):
     class Meta:
         model = Education
         fields = ["setting", "status", "year_group", "attendance_percent", "sen", "sen_details"]
-        widgets = {"status": forms.RadioSelect, "sen": forms.RadioSelect, "attendance_percent": forms.TextInput(attrs={"class": "govuk-input--width-3"})}
-        error_messages = {"attendance_percent": {"invalid": _("Attendance must be a whole number, like 82"), "min_value": _("Attendance must be between 0 and 100")}}
+        widgets = {
+            "status": forms.RadioSelect,
+            "sen": forms.RadioSelect,
+            "attendance_percent": forms.TextInput(attrs={"class": "govuk-input--width-3"}),
+        }
+        error_messages = {
+            "attendance_percent": {
+                "invalid": _("Attendance must be a whole number, like 82"),
+                "min_value": _("Attendance must be between 0 and 100"),
+            }
+        }
 
     def clean_attendance_percent(self) -> int | None:
         value: int | None = self.cleaned_data.get("attendance_percent")
@@ -218,25 +304,46 @@ class HealthForm(VersionedForm):
     class Meta:
         model = Health
         fields = [
-            "gp_name", "gp_practice", "gp_phone", "conditions", "medication",
-            "slcn", "slcn_details", "neurodiversity", "neurodiversity_details",
+            "gp_name",
+            "gp_practice",
+            "gp_phone",
+            "conditions",
+            "medication",
+            "slcn",
+            "slcn_details",
+            "neurodiversity",
+            "neurodiversity_details",
         ]
         widgets = {"slcn": forms.RadioSelect}
 
 
 class AddressForm(VersionedForm):
     from_date = GovukDateField(label=_("Lived here from"), past_only=True)
-    to_date = GovukDateField(label=_("Lived here until"), required=False, help_text=_("Leave blank if the child still lives here"))
+    to_date = GovukDateField(
+        label=_("Lived here until"),
+        required=False,
+        help_text=_("Leave blank if the child still lives here"),
+    )
 
     class Meta:
         model = Address
         fields = ["line_1", "line_2", "town", "postcode", "living_with", "from_date", "to_date"]
 
-    required_messages = {"line_1": _("Enter the first line of the address"), "town": _("Enter the town or city")}
+    required_messages = {
+        "line_1": _("Enter the first line of the address"),
+        "town": _("Enter the town or city"),
+    }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        self.add_errors(validation.period_errors(data.get("from_date"), data.get("to_date"), from_field="from_date", to_field="to_date"))
+        self.add_errors(
+            validation.period_errors(
+                data.get("from_date"),
+                data.get("to_date"),
+                from_field="from_date",
+                to_field="to_date",
+            )
+        )
         return data
 
 
@@ -248,12 +355,24 @@ class ContactForm(VersionedForm):
     class Meta:
         model = Contact
         fields = [
-            "name", "relationship", "relationship_detail", "has_parental_responsibility", "lives_with_child",
-            "is_emergency_contact", "phone", "email", "address", "language", "notes",
+            "name",
+            "relationship",
+            "relationship_detail",
+            "has_parental_responsibility",
+            "lives_with_child",
+            "is_emergency_contact",
+            "phone",
+            "email",
+            "address",
+            "language",
+            "notes",
         ]
         widgets = {"relationship": forms.Select}
 
-    required_messages = {"name": _("Enter the contact’s name"), "relationship": _("Select how they are related to the child")}
+    required_messages = {
+        "name": _("Enter the contact’s name"),
+        "relationship": _("Select how they are related to the child"),
+    }
 
 
 class ExclusionForm(VersionedForm):
@@ -262,7 +381,10 @@ class ExclusionForm(VersionedForm):
     class Meta:
         model = Exclusion
         fields = ["start_date", "kind", "days", "reason"]
-        widgets = {"kind": forms.RadioSelect, "days": forms.TextInput(attrs={"class": "govuk-input--width-3"})}
+        widgets = {
+            "kind": forms.RadioSelect,
+            "days": forms.TextInput(attrs={"class": "govuk-input--width-3"}),
+        }
         error_messages = {"days": {"invalid": _("Number of days must be a whole number")}}
 
     required_messages = {"kind": _("Select the type of exclusion")}
@@ -274,14 +396,29 @@ class OffenceForm(VersionedForm):
 
     class Meta:
         model = Offence
-        fields = ["offence_date", "description", "category", "is_primary", "outcome_type", "outcome_date", "court", "order_end_date", "notes"]
+        fields = [
+            "offence_date",
+            "description",
+            "category",
+            "is_primary",
+            "outcome_type",
+            "outcome_date",
+            "court",
+            "order_end_date",
+            "notes",
+        ]
         widgets = {"category": forms.Select, "outcome_type": forms.Select}
         labels = {"is_primary": _("This is the primary offence for its outcome")}
         help_texts = {"description": _("For example, theft of a phone from a shop")}
 
-    required_messages = {"description": _("Describe the offence"), "category": _("Select the offence category")}
+    required_messages = {
+        "description": _("Describe the offence"),
+        "category": _("Select the offence category"),
+    }
 
-    order_end_date = GovukDateField(label=_("Order ends"), required=False, help_text=_("For orders only"))
+    order_end_date = GovukDateField(
+        label=_("Order ends"), required=False, help_text=_("For orders only")
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -298,7 +435,10 @@ class LifeEventForm(VersionedForm):
         fields = ["date", "event_type", "description"]
         widgets = {"event_type": forms.Select}
 
-    required_messages = {"event_type": _("Select the type of event"), "description": _("Describe what happened")}
+    required_messages = {
+        "event_type": _("Select the type of event"),
+        "description": _("Describe what happened"),
+    }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

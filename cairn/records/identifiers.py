@@ -43,7 +43,9 @@ def normalise_pnc(value: str) -> str:
 
 
 def nhs_check_digit(first_nine: str) -> int | None:
-    total = sum(int(digit) * weight for digit, weight in zip(first_nine, range(10, 1, -1), strict=True))
+    total = sum(
+        int(digit) * weight for digit, weight in zip(first_nine, range(10, 1, -1), strict=True)
+    )
     check = 11 - total % 11
     if check == 11:
         return 0

@@ -41,10 +41,19 @@ class Ethnicity(models.TextChoices):
     ASIAN_OTHER = "asian_other", _("Asian or Asian British: any other Asian background")
     BLACK_AFRICAN = "black_african", _("Black, Black British, Caribbean or African: African")
     BLACK_CARIBBEAN = "black_caribbean", _("Black, Black British, Caribbean or African: Caribbean")
-    BLACK_OTHER = "black_other", _("Black, Black British, Caribbean or African: any other background")
+    BLACK_OTHER = (
+        "black_other",
+        _("Black, Black British, Caribbean or African: any other background"),
+    )
     MIXED_WHITE_ASIAN = "mixed_white_asian", _("Mixed or multiple: White and Asian")
-    MIXED_WHITE_BLACK_AFRICAN = "mixed_white_black_african", _("Mixed or multiple: White and Black African")
-    MIXED_WHITE_BLACK_CARIBBEAN = "mixed_white_black_caribbean", _("Mixed or multiple: White and Black Caribbean")
+    MIXED_WHITE_BLACK_AFRICAN = (
+        "mixed_white_black_african",
+        _("Mixed or multiple: White and Black African"),
+    )
+    MIXED_WHITE_BLACK_CARIBBEAN = (
+        "mixed_white_black_caribbean",
+        _("Mixed or multiple: White and Black Caribbean"),
+    )
     MIXED_OTHER = "mixed_other", _("Mixed or multiple: any other background")
     WHITE_BRITISH = "white_british", _("White: English, Welsh, Scottish, Northern Irish or British")
     WHITE_IRISH = "white_irish", _("White: Irish")
@@ -87,10 +96,18 @@ class Child(Versioned):
         CUSTODY = "custody", _("Serving a custodial sentence")
         LICENCE = "licence", _("On licence or notice of supervision")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="children")
-    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="children")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="children"
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
     case_worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="caseload"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="caseload",
     )
     local_id = models.CharField(_("local ID"), max_length=30)
 
@@ -103,8 +120,12 @@ class Child(Versioned):
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices)
     gender_identity = models.CharField(_("gender identity"), max_length=100, blank=True)
     pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
-    ethnicity = models.CharField(_("ethnicity"), max_length=40, choices=Ethnicity.choices, blank=True)
-    religion = models.CharField(_("religion or belief"), max_length=20, choices=Religion.choices, blank=True)
+    ethnicity = models.CharField(
+        _("ethnicity"), max_length=40, choices=Ethnicity.choices, blank=True
+    )
+    religion = models.CharField(
+        _("religion or belief"), max_length=20, choices=Religion.choices, blank=True
+    )
     first_language = models.CharField(_("first language"), max_length=60, blank=True)
     needs_interpreter = models.BooleanField(_("needs an interpreter"), default=False)
     interpreter_language = models.CharField(_("interpreter language"), max_length=60, blank=True)
@@ -116,14 +137,18 @@ class Child(Versioned):
     upn = models.CharField(_("UPN"), max_length=13, blank=True)
 
     has_exploitation_concern = models.BooleanField(_("exploitation concern"), default=False)
-    exploitation_note = models.CharField(_("exploitation concern details"), max_length=300, blank=True)
+    exploitation_note = models.CharField(
+        _("exploitation concern details"), max_length=300, blank=True
+    )
     has_risk_to_staff = models.BooleanField(_("risk to staff"), default=False)
     risk_to_staff_note = models.CharField(_("risk to staff details"), max_length=300, blank=True)
 
     looked_after = models.CharField(
         _("looked-after status"), max_length=20, choices=LookedAfter.choices, default=LookedAfter.NO
     )
-    care_local_authority = models.CharField(_("responsible local authority"), max_length=120, blank=True)
+    care_local_authority = models.CharField(
+        _("responsible local authority"), max_length=120, blank=True
+    )
     care_placement = models.CharField(_("placement"), max_length=200, blank=True)
     social_worker_name = models.CharField(_("social worker"), max_length=120, blank=True)
     social_worker_team = models.CharField(_("social worker's team"), max_length=120, blank=True)
@@ -142,14 +167,18 @@ class Child(Versioned):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "local_id"], name="child_local_id_unique_in_org"),
+            models.UniqueConstraint(
+                fields=["organisation", "local_id"], name="child_local_id_unique_in_org"
+            ),
             models.CheckConstraint(
                 condition=~Q(needs_interpreter=True) | ~Q(interpreter_language=""),
                 name="child_interpreter_needs_language",
             ),
         ]
         indexes = [
-            models.Index(fields=["organisation", "family_name", "given_name"], name="child_org_name"),
+            models.Index(
+                fields=["organisation", "family_name", "given_name"], name="child_org_name"
+            ),
             models.Index(fields=["organisation", "date_of_birth"], name="child_org_dob"),
         ]
 
@@ -222,7 +251,9 @@ class Contact(Versioned):
     name = models.CharField(_("name"), max_length=120)
     relationship = models.CharField(_("relationship"), max_length=30, choices=Relationship.choices)
     relationship_detail = models.CharField(_("relationship details"), max_length=120, blank=True)
-    has_parental_responsibility = models.BooleanField(_("has parental responsibility"), default=False)
+    has_parental_responsibility = models.BooleanField(
+        _("has parental responsibility"), default=False
+    )
     lives_with_child = models.BooleanField(_("lives with the child"), default=False)
     is_emergency_contact = models.BooleanField(_("emergency contact"), default=False)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -256,10 +287,19 @@ class Education(Versioned):
 
     child = models.OneToOneField(Child, on_delete=models.CASCADE, related_name="education")
     setting = models.CharField(_("school, college or employer"), max_length=150, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.YET_TO_CLARIFY)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.YET_TO_CLARIFY
+    )
     year_group = models.CharField(_("year group"), max_length=20, blank=True)
-    attendance_percent = models.PositiveSmallIntegerField(_("attendance (%)"), null=True, blank=True)
-    sen = models.CharField(_("special educational needs"), max_length=20, choices=Sen.choices, default=Sen.YET_TO_CLARIFY)
+    attendance_percent = models.PositiveSmallIntegerField(
+        _("attendance (%)"), null=True, blank=True
+    )
+    sen = models.CharField(
+        _("special educational needs"),
+        max_length=20,
+        choices=Sen.choices,
+        default=Sen.YET_TO_CLARIFY,
+    )
     sen_details = models.TextField(_("special educational needs details"), blank=True)
 
     class Meta:
@@ -314,7 +354,10 @@ class Health(Versioned):
     conditions = models.TextField(_("health conditions"), blank=True)
     medication = models.TextField(_("medication"), blank=True)
     slcn = models.CharField(
-        _("speech, language and communication needs"), max_length=20, choices=Slcn.choices, default=Slcn.YET_TO_CLARIFY
+        _("speech, language and communication needs"),
+        max_length=20,
+        choices=Slcn.choices,
+        default=Slcn.YET_TO_CLARIFY,
     )
     slcn_details = models.TextField(_("speech, language and communication details"), blank=True)
     neurodiversity = models.JSONField(_("neurodiversity"), default=list, blank=True)
@@ -357,7 +400,10 @@ class Offence(Versioned):
         FINE = "fine", _("Fine")
         REFERRAL_ORDER = "referral_order", _("Referral order")
         YOUTH_REHABILITATION_ORDER = "youth_rehabilitation_order", _("Youth rehabilitation order")
-        DETENTION_AND_TRAINING_ORDER = "detention_and_training_order", _("Detention and training order")
+        DETENTION_AND_TRAINING_ORDER = (
+            "detention_and_training_order",
+            _("Detention and training order"),
+        )
         OTHER_CUSTODIAL = "other_custodial", _("Other custodial sentence")
         OTHER_COURT = "other_court", _("Other court outcome")
         NO_FURTHER_ACTION = "no_further_action", _("No further action")
@@ -380,7 +426,9 @@ class Offence(Versioned):
     description = models.CharField(_("description"), max_length=300)
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     is_primary = models.BooleanField(_("primary offence"), default=False)
-    outcome_type = models.CharField(_("outcome"), max_length=40, choices=Outcome.choices, blank=True)
+    outcome_type = models.CharField(
+        _("outcome"), max_length=40, choices=Outcome.choices, blank=True
+    )
     outcome_date = models.DateField(_("outcome date"), null=True, blank=True)
     court = models.CharField(_("court"), max_length=120, blank=True)
     order_end_date = models.DateField(_("order ends"), null=True, blank=True)
@@ -389,7 +437,8 @@ class Offence(Versioned):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=Q(outcome_date__isnull=True) | Q(outcome_date__gte=models.F("offence_date")),
+                condition=Q(outcome_date__isnull=True)
+                | Q(outcome_date__gte=models.F("offence_date")),
                 name="offence_outcome_after_offence",
             ),
             models.CheckConstraint(

@@ -52,7 +52,9 @@ def _diff(obj: models.Model, data: dict[str, Any]) -> dict[str, list[Any]]:
 def next_local_id(organisation: Organisation) -> str:
     prefix = (organisation.short_name or organisation.code)[:3].upper()
     count = Child.objects.filter(organisation=organisation).count() + 1
-    while Child.objects.filter(organisation=organisation, local_id=f"{prefix}-{count:05d}").exists():
+    while Child.objects.filter(
+        organisation=organisation, local_id=f"{prefix}-{count:05d}"
+    ).exists():
         count += 1
     return f"{prefix}-{count:05d}"
 
@@ -66,7 +68,10 @@ def create_child(*, by: Actor, organisation: Organisation, data: dict[str, Any])
     Education.objects.create(child=child)
     Health.objects.create(child=child)
     record_event(
-        by=by, event_type="records.child.created", child_id=child.pk, obj=child,
+        by=by,
+        event_type="records.child.created",
+        child_id=child.pk,
+        obj=child,
         summary=f"Created the record of {child.full_name}",
     )
     return child
@@ -94,8 +99,12 @@ def update_record(*, by: Actor, obj: V, data: dict[str, Any], version: int, part
         if not isinstance(obj, Child):
             Child.objects.filter(pk=child_id).update(updated_at=timezone.now())
         record_event(
-            by=by, event_type=f"records.{part}.changed", child_id=child_id, obj=obj,
-            summary=f"Changed {part.replace('_', ' ')}", detail={"changes": changes},
+            by=by,
+            event_type=f"records.{part}.changed",
+            child_id=child_id,
+            obj=obj,
+            summary=f"Changed {part.replace('_', ' ')}",
+            detail={"changes": changes},
         )
     return obj
 
@@ -105,7 +114,10 @@ def add_to_record(*, by: Actor, child: Child, model: type[V], data: dict[str, An
     obj = model.objects.create(child=child, **data)
     Child.objects.filter(pk=child.pk).update(updated_at=timezone.now())
     record_event(
-        by=by, event_type=f"records.{part}.added", child_id=child.pk, obj=obj,
+        by=by,
+        event_type=f"records.{part}.added",
+        child_id=child.pk,
+        obj=obj,
         summary=f"Added {part.replace('_', ' ')}: {obj}",
         detail={"values": {name: _plain(value) for name, value in data.items()}},
     )
@@ -125,7 +137,9 @@ def remove_from_record(*, by: Actor, obj: Versioned, version: int, part: str) ->
         return
     Child.objects.filter(pk=child_id).update(updated_at=timezone.now())
     record_event(
-        by=by, event_type=f"records.{part}.removed", child_id=child_id,
+        by=by,
+        event_type=f"records.{part}.removed",
+        child_id=child_id,
         summary=f"Removed {part.replace('_', ' ')}: {description}",
         detail={"object_id": obj.pk},
     )
@@ -133,23 +147,41 @@ def remove_from_record(*, by: Actor, obj: Versioned, version: int, part: str) ->
 
 def record_viewed(*, by: Actor, child: Child, page: str) -> None:
     record_event(
-        by=by, event_type="records.child.viewed", child_id=child.pk, obj=child,
-        summary=f"Viewed {page}", detail={"page": page},
+        by=by,
+        event_type="records.child.viewed",
+        child_id=child.pk,
+        obj=child,
+        summary=f"Viewed {page}",
+        detail={"page": page},
     )
 
 
 @transaction.atomic
 def open_grant(
-    *, by: Actor, child: Child, organisation: Organisation, scope: str, reason: str,
-    valid_from: Any = None, valid_until: Any = None,
+    *,
+    by: Actor,
+    child: Child,
+    organisation: Organisation,
+    scope: str,
+    reason: str,
+    valid_from: Any = None,
+    valid_until: Any = None,
 ) -> Grant:
     """Let another organisation reach part of this child's record, for a stated reason and time."""
     grant = Grant.objects.create(
-        child=child, organisation=organisation, scope=scope, reason=reason,
-        valid_from=valid_from or timezone.now(), valid_until=valid_until, granted_by=by.user,
+        child=child,
+        organisation=organisation,
+        scope=scope,
+        reason=reason,
+        valid_from=valid_from or timezone.now(),
+        valid_until=valid_until,
+        granted_by=by.user,
     )
     record_event(
-        by=by, event_type="records.grant.opened", child_id=child.pk, obj=grant,
+        by=by,
+        event_type="records.grant.opened",
+        child_id=child.pk,
+        obj=grant,
         summary=f"Shared with {organisation.name}: {grant.get_scope_display()}",
         detail={"reason": reason, "until": valid_until.isoformat() if valid_until else None},
     )

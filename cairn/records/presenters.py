@@ -12,8 +12,8 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from cairn.audit.models import AuditEvent
 from cairn.accounts.models import Membership
+from cairn.audit.models import AuditEvent
 from cairn.records.access import Access, may_read_access_log
 from cairn.records.models import Child
 from cairn.records.parts import SECTIONS
@@ -29,7 +29,11 @@ def display(obj: models.Model, name: str) -> str:
     if isinstance(value, dt.date):
         return formats.date_format(value, "j F Y")
     if isinstance(value, list):
-        choices = dict(getattr(type(obj), name.title().replace("_", ""), models.TextChoices).choices) if hasattr(type(obj), name.title().replace("_", "")) else {}
+        choices = (
+            dict(getattr(type(obj), name.title().replace("_", ""), models.TextChoices).choices)
+            if hasattr(type(obj), name.title().replace("_", ""))
+            else {}
+        )
         return ", ".join(str(choices.get(item, item)) for item in value)
     if value is None:
         return ""
@@ -44,7 +48,11 @@ def rows(obj: models.Model, names: tuple[str, ...] | list[str]) -> list[dict[str
         result.append(
             {
                 "key": {"text": label[:1].upper() + label[1:]},
-                "value": {"text": text} if text else {"html": f'<span class="govuk-hint govuk-!-margin-0">{_("Not recorded")}</span>'},
+                "value": {"text": text}
+                if text
+                else {
+                    "html": f'<span class="govuk-hint govuk-!-margin-0">{_("Not recorded")}</span>'
+                },
             }
         )
     return result
@@ -65,7 +73,11 @@ def alerts(child: Child) -> list[Alert]:
         found.append(Alert(_("Risk to staff"), child.risk_to_staff_note))
     if child.needs_interpreter:
         found.append(Alert(_("Interpreter needed"), child.interpreter_language, "blue"))
-    if child.looked_after in {Child.LookedAfter.SECTION_20, Child.LookedAfter.CARE_ORDER, Child.LookedAfter.REMAND}:
+    if child.looked_after in {
+        Child.LookedAfter.SECTION_20,
+        Child.LookedAfter.CARE_ORDER,
+        Child.LookedAfter.REMAND,
+    }:
         found.append(Alert(_("Looked after"), child.get_looked_after_display(), "purple"))
     if child.legal_status in {Child.LegalStatus.REMAND_YDA, Child.LegalStatus.CUSTODY}:
         found.append(Alert(_("In custody"), child.custody_establishment, "orange"))
@@ -81,7 +93,9 @@ class HistoryItem:
     changes: list[tuple[str, str, str]] = field(default_factory=list)
 
 
-def _changed_field(model: type[models.Model] | None, name: str, old: Any, new: Any) -> tuple[str, str, str]:
+def _changed_field(
+    model: type[models.Model] | None, name: str, old: Any, new: Any
+) -> tuple[str, str, str]:
     """A changed field in words: its label and the old and new values as people read them."""
     label, choices = name.replace("_", " "), {}
     if model is not None:
@@ -91,7 +105,11 @@ def _changed_field(model: type[models.Model] | None, name: str, old: Any, new: A
             pass
         else:
             label = str(getattr(model_field, "verbose_name", label))
-            choices = {str(key): str(value) for key, value in getattr(model_field, "flatchoices", None) or []}
+            choices = {
+                str(key): str(value)
+                for key, value in getattr(model_field, "flatchoices", None) or []
+            }
+
     def words(value: Any) -> str:
         if value in (None, "", []):
             return "–"
@@ -112,7 +130,11 @@ def history(events: list[AuditEvent]) -> list[HistoryItem]:
             _changed_field(model, name, old, new)
             for name, (old, new) in (event.detail.get("changes") or {}).items()
         ]
-        items.append(HistoryItem(event.at, event.actor_username, event.organisation_name, event.summary, changes))
+        items.append(
+            HistoryItem(
+                event.at, event.actor_username, event.organisation_name, event.summary, changes
+            )
+        )
     return items
 
 
@@ -138,7 +160,9 @@ class Tab:
 CHILD_TABS: list[Tab] = []
 
 
-def child_header(membership: Membership | None, child: Child, access: Access, tab: str) -> dict[str, Any]:
+def child_header(
+    membership: Membership | None, child: Child, access: Access, tab: str
+) -> dict[str, Any]:
     """What every page of a child's record shows above its content: name, alerts, tabs."""
     return {
         "child": child,

@@ -3,6 +3,7 @@ what it may see; joins live here so each page's query count stays flat."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
@@ -15,11 +16,15 @@ from cairn.records.access import Access, access_to, visible_filter
 from cairn.records.models import Child, LifeEvent, Offence
 
 
-def visible_children(membership: Membership | None, at_least: Access = Access.SUMMARY) -> QuerySet[Child]:
+def visible_children(
+    membership: Membership | None, at_least: Access = Access.SUMMARY
+) -> QuerySet[Child]:
     return Child.objects.filter(visible_filter(membership, at_least))
 
 
-def child_for(membership: Membership | None, child_id: int, at_least: Access = Access.SUMMARY) -> tuple[Child, Access]:
+def child_for(
+    membership: Membership | None, child_id: int, at_least: Access = Access.SUMMARY
+) -> tuple[Child, Access]:
     """The child and the caller's access to it, or 404 when the caller may not reach it at that level."""
     child = (
         Child.objects.select_related("organisation", "team", "case_worker")
@@ -60,10 +65,8 @@ def _search(children: QuerySet[Child], text: str) -> QuerySet[Child]:
     if date_of_birth:
         return children.filter(date_of_birth=date_of_birth)
     condition = Q(local_id__iexact=text) | Q(pnc_number__iexact=text) | Q(upn__iexact=text)
-    try:
+    with contextlib.suppress(ValueError):
         condition |= Q(pnc_number=identifiers.normalise_pnc(text))
-    except ValueError:
-        pass
     words = Q()
     for word in text.split():
         words &= (
@@ -84,9 +87,7 @@ def _parse_date(text: str) -> dt.date | None:
     return None
 
 
-def caseload(
-    membership: Membership, *, scope: str, filters: CaseloadFilter
-) -> QuerySet[Child]:
+def caseload(membership: Membership, *, scope: str, filters: CaseloadFilter) -> QuerySet[Child]:
     """Children for a caseload page: scope "mine" (my cases), "team" (my team's, or the whole
     organisation for a manager or someone in no team) or "shared" (reached through grants)."""
     if scope == "shared":
@@ -112,12 +113,13 @@ def caseload(
         # The same statuses as the "Looked after" alert: a care leaver is no longer looked after.
         children = children.filter(
             looked_after__in=[
-                Child.LookedAfter.SECTION_20, Child.LookedAfter.CARE_ORDER, Child.LookedAfter.REMAND
+                Child.LookedAfter.SECTION_20,
+                Child.LookedAfter.CARE_ORDER,
+                Child.LookedAfter.REMAND,
             ]
         )
-    return (
-        children.select_related("case_worker", "team", "organisation")
-        .order_by(*SORTS.get(filters.sort, SORTS["name"]))
+    return children.select_related("case_worker", "team", "organisation").order_by(
+        *SORTS.get(filters.sort, SORTS["name"])
     )
 
 

@@ -13,7 +13,13 @@ urlpatterns = [
     path("children/<int:child_id>/access-log/", views.access_log, name="access-log"),
     path("children/<int:child_id>/<slug:part>/edit/", views.part_edit, name="part-edit"),
     path("children/<int:child_id>/<slug:part>/new/", views.item_add, name="item-add"),
-    path("children/<int:child_id>/<slug:part>/<int:item_id>/edit/", views.item_edit, name="item-edit"),
-    path("children/<int:child_id>/<slug:part>/<int:item_id>/remove/", views.item_remove, name="item-remove"),
+    path(
+        "children/<int:child_id>/<slug:part>/<int:item_id>/edit/", views.item_edit, name="item-edit"
+    ),
+    path(
+        "children/<int:child_id>/<slug:part>/<int:item_id>/remove/",
+        views.item_remove,
+        name="item-remove",
+    ),
     path("children/<int:child_id>/<slug:section>/", views.child_section, name="child-section"),
 ]

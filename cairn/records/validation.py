@@ -32,11 +32,23 @@ def date_of_birth_errors(date_of_birth: dt.date | None) -> Errors:
     today = _today()
     if date_of_birth > today:
         return {"date_of_birth": _("Date of birth must be in the past")}
-    age = today.year - date_of_birth.year - ((today.month, today.day) < (date_of_birth.month, date_of_birth.day))
+    age = (
+        today.year
+        - date_of_birth.year
+        - ((today.month, today.day) < (date_of_birth.month, date_of_birth.day))
+    )
     if age < YOUNGEST_AGE:
-        return {"date_of_birth": _("Date of birth must be at least %(years)s years ago: Cairn is for children aged 10 to 17") % {"years": YOUNGEST_AGE}}
+        return {
+            "date_of_birth": _(
+                "Date of birth must be at least %(years)s years ago: Cairn is for children aged 10 to 17"
+            )
+            % {"years": YOUNGEST_AGE}
+        }
     if age > OLDEST_AGE:
-        return {"date_of_birth": _("Date of birth must be no more than %(years)s years ago") % {"years": OLDEST_AGE}}
+        return {
+            "date_of_birth": _("Date of birth must be no more than %(years)s years ago")
+            % {"years": OLDEST_AGE}
+        }
     return {}
 
 
@@ -92,11 +104,16 @@ def life_event_errors(child: Child, data: dict[str, Any]) -> Errors:
     if event_date and event_date > _today():
         return {"date": _("Date must be today or in the past")}
     if event_date and event_date < child.date_of_birth:
-        return {"date": _("Date must be on or after %(name)s’s date of birth") % {"name": child.known_as}}
+        return {
+            "date": _("Date must be on or after %(name)s’s date of birth")
+            % {"name": child.known_as}
+        }
     return {}
 
 
-def period_errors(from_date: dt.date | None, to_date: dt.date | None, *, from_field: str, to_field: str) -> Errors:
+def period_errors(
+    from_date: dt.date | None, to_date: dt.date | None, *, from_field: str, to_field: str
+) -> Errors:
     if from_date and to_date and to_date < from_date:
         return {to_field: _("The end date must be the same as or after the start date")}
     return {}

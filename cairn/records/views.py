@@ -25,15 +25,26 @@ from cairn.records.forms import AllocationForm, ChildCreateForm, VersionedForm
 from cairn.records.models import Child
 from cairn.records.parts import PART_BY_SLUG, SECTION_BY_SLUG, Part, parts_in
 
-CASELOAD_TITLES = {"mine": _("My caseload"), "team": _("Team caseload"), "shared": _("Children shared with us")}
+CASELOAD_TITLES = {
+    "mine": _("My caseload"),
+    "team": _("Team caseload"),
+    "shared": _("Children shared with us"),
+}
 
 
 def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
     filters = queries.CaseloadFilter(
         search=request.GET.get("q", "")[:100],
-        legal_status=request.GET.get("legal_status", "") if request.GET.get("legal_status", "") in Child.LegalStatus.values else "",
-        alert=request.GET.get("alert", "") if request.GET.get("alert", "") in {"exploitation", "risk_to_staff", "interpreter", "looked_after"} else "",
-        sort=request.GET.get("sort", "name") if request.GET.get("sort", "name") in queries.SORTS else "name",
+        legal_status=request.GET.get("legal_status", "")
+        if request.GET.get("legal_status", "") in Child.LegalStatus.values
+        else "",
+        alert=request.GET.get("alert", "")
+        if request.GET.get("alert", "")
+        in {"exploitation", "risk_to_staff", "interpreter", "looked_after"}
+        else "",
+        sort=request.GET.get("sort", "name")
+        if request.GET.get("sort", "name") in queries.SORTS
+        else "name",
     )
     children = queries.caseload(request.membership, scope=scope, filters=filters)  # type: ignore[attr-defined]
     page = Paginator(children, settings.CAIRN_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -45,7 +56,10 @@ def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
             "scope": scope,
             "active_nav": nav,
             "page": page,
-            "children": [(child, presenters.alerts(child), presenters.age(child)) for child in page.object_list],
+            "children": [
+                (child, presenters.alerts(child), presenters.age(child))
+                for child in page.object_list
+            ],
             "filters": filters,
             "legal_status_items": [
                 {"value": value, "text": label, "selected": filters.legal_status == value}
@@ -78,7 +92,9 @@ def child_create(request: HttpRequest) -> HttpResponse:
         data = form.domain_data()
         duplicates = queries.likely_duplicates(
             request.membership,  # type: ignore[attr-defined]
-            given_name=data["given_name"], family_name=data["family_name"], date_of_birth=data["date_of_birth"],
+            given_name=data["given_name"],
+            family_name=data["family_name"],
+            date_of_birth=data["date_of_birth"],
         )
         if not duplicates or form.cleaned_data.get("is_different_child"):
             child = operations.create_child(
@@ -86,7 +102,9 @@ def child_create(request: HttpRequest) -> HttpResponse:
                 organisation=request.membership.organisation,  # type: ignore[attr-defined]
                 data={**data, "case_worker": request.user, "team": request.membership.team},  # type: ignore[attr-defined]
             )
-            messages.success(request, _("%(name)s’s record has been created") % {"name": child.full_name})
+            messages.success(
+                request, _("%(name)s’s record has been created") % {"name": child.full_name}
+            )
             return redirect("records:child-overview", child.pk)
     return render(
         request,
@@ -104,14 +122,33 @@ def child_overview(request: HttpRequest, child_id: int) -> HttpResponse:
     child, access = queries.child_for(request.membership, child_id)  # type: ignore[attr-defined]
     operations.record_viewed(by=Actor.from_request(request), child=child, page="overview")
     context = _child_context(request, child, access, "overview")
-    changes = audit_queries.events_for_child(child.pk).exclude(event_type="records.child.viewed")[:8]
+    changes = audit_queries.events_for_child(child.pk).exclude(event_type="records.child.viewed")[
+        :8
+    ]
     context.update(
         {
-            "key_facts": presenters.rows(child, ["date_of_birth", "sex", "local_id", "pnc_number", "legal_status", "looked_after", "first_language"]),
-            "recent_offences": list(queries.offences_of(child)[:5]) if access >= Access.READ else [],
-            "recent_events": list(queries.life_events_of(child)[:5]) if access >= Access.READ else [],
+            "key_facts": presenters.rows(
+                child,
+                [
+                    "date_of_birth",
+                    "sex",
+                    "local_id",
+                    "pnc_number",
+                    "legal_status",
+                    "looked_after",
+                    "first_language",
+                ],
+            ),
+            "recent_offences": list(queries.offences_of(child)[:5])
+            if access >= Access.READ
+            else [],
+            "recent_events": list(queries.life_events_of(child)[:5])
+            if access >= Access.READ
+            else [],
             "history": presenters.history(list(changes)) if access >= Access.READ else [],
-            "contacts": list(child.contacts.filter(has_parental_responsibility=True).order_by("id")) if access >= Access.READ else [],
+            "contacts": list(child.contacts.filter(has_parental_responsibility=True).order_by("id"))
+            if access >= Access.READ
+            else [],
         }
     )
     return render(request, "records/overview.html", context)
@@ -128,7 +165,12 @@ def child_section(request: HttpRequest, child_id: int, section: str) -> HttpResp
         if part.is_list:
             assert part.model is not None
             items = list(part.model.objects.filter(child=child).order_by(*_order(part)))
-            cards.append({"part": part, "items": [(item, presenters.rows(item, part.fields)) for item in items]})
+            cards.append(
+                {
+                    "part": part,
+                    "items": [(item, presenters.rows(item, part.fields)) for item in items],
+                }
+            )
         else:
             assert part.get is not None
             cards.append({"part": part, "rows": presenters.rows(part.get(child), part.fields)})
@@ -153,7 +195,9 @@ def _part(slug: str) -> Part:
     return part
 
 
-def _form(part: Part, request: HttpRequest, child: Child, instance: Any, data: Any = None) -> VersionedForm:
+def _form(
+    part: Part, request: HttpRequest, child: Child, instance: Any, data: Any = None
+) -> VersionedForm:
     kwargs: dict[str, Any] = {"instance": instance, "child": child}
     if part.form is AllocationForm:
         kwargs["organisation"] = child.organisation
@@ -172,23 +216,48 @@ def _save(request: HttpRequest, child: Child, part: Part, instance: Any) -> Http
         try:
             if is_new:
                 assert part.model is not None
-                operations.add_to_record(by=actor, child=child, model=part.model, data=form.domain_data(), part=part.event_name)
-                messages.success(request, _("The %(item)s has been added") % {"item": part.item_title})
+                operations.add_to_record(
+                    by=actor,
+                    child=child,
+                    model=part.model,
+                    data=form.domain_data(),
+                    part=part.event_name,
+                )
+                messages.success(
+                    request, _("The %(item)s has been added") % {"item": part.item_title}
+                )
             else:
                 operations.update_record(
-                    by=actor, obj=instance, data=form.domain_data(),
-                    version=form.cleaned_data.get("version") or 0, part=part.event_name,
+                    by=actor,
+                    obj=instance,
+                    data=form.domain_data(),
+                    version=form.cleaned_data.get("version") or 0,
+                    part=part.event_name,
                 )
                 messages.success(request, _("%(part)s saved") % {"part": part.title})
-            return redirect(reverse("records:child-section", args=[child.pk, part.section]) + f"#{part.slug}")
+            return redirect(
+                reverse("records:child-section", args=[child.pk, part.section]) + f"#{part.slug}"
+            )
         except operations.StaleRecordError as error:
             stale = _stale(form, part, error.current)
         except operations.RecordGoneError:
-            messages.error(request, _("Someone removed this %(item)s while you were editing it") % {"item": part.item_title})
-            return redirect(reverse("records:child-section", args=[child.pk, part.section]) + f"#{part.slug}")
-    title = str(part.add_label) if is_new else (_("Change %(item)s") % {"item": part.item_title or part.title.lower()})
+            messages.error(
+                request,
+                _("Someone removed this %(item)s while you were editing it")
+                % {"item": part.item_title},
+            )
+            return redirect(
+                reverse("records:child-section", args=[child.pk, part.section]) + f"#{part.slug}"
+            )
+    title = (
+        str(part.add_label)
+        if is_new
+        else (_("Change %(item)s") % {"item": part.item_title or part.title.lower()})
+    )
     context = _child_context(request, child, Access.EDIT, part.section)
-    context.update({"form": form, "part": part, "page_title": title, "stale": stale, "instance": instance})
+    context.update(
+        {"form": form, "part": part, "page_title": title, "stale": stale, "instance": instance}
+    )
     return render(request, "records/part_form.html", context, status=409 if stale else 200)
 
 
@@ -246,14 +315,22 @@ def item_remove(request: HttpRequest, child_id: int, part: str, item_id: int) ->
     if request.method == "POST":
         try:
             operations.remove_from_record(
-                by=Actor.from_request(request), obj=item,
-                version=int(request.POST.get("version") or 0), part=chosen.event_name,
+                by=Actor.from_request(request),
+                obj=item,
+                version=int(request.POST.get("version") or 0),
+                part=chosen.event_name,
             )
         except (operations.StaleRecordError, ValueError):
-            messages.error(request, _("Someone changed this %(item)s after you opened it. Check it before removing it.") % {"item": chosen.item_title})
+            messages.error(
+                request,
+                _("Someone changed this %(item)s after you opened it. Check it before removing it.")
+                % {"item": chosen.item_title},
+            )
             return redirect("records:item-remove", child.pk, chosen.slug, item.pk)
         messages.success(request, _("The %(item)s has been removed") % {"item": chosen.item_title})
-        return redirect(reverse("records:child-section", args=[child.pk, chosen.section]) + f"#{chosen.slug}")
+        return redirect(
+            reverse("records:child-section", args=[child.pk, chosen.section]) + f"#{chosen.slug}"
+        )
     page = f"remove {chosen.slug}"
     operations.record_viewed(by=Actor.from_request(request), child=child, page=page)
     context = _child_context(request, child, Access.EDIT, chosen.section)

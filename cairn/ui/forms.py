@@ -51,22 +51,35 @@ class GovukDateField(forms.MultiValueField):
             if self.required:
                 raise ValidationError(_("Enter %(name)s") % {"name": name.lower()}, code="required")
             return None
-        missing = [label for part, label in zip(parts, [_("day"), _("month"), _("year")], strict=True) if not part]
+        missing = [
+            label
+            for part, label in zip(parts, [_("day"), _("month"), _("year")], strict=True)
+            if not part
+        ]
         if missing:
             raise ValidationError(
-                _("%(name)s must include a %(parts)s") % {"name": name, "parts": _(" and ").join(missing)},
+                _("%(name)s must include a %(parts)s")
+                % {"name": name, "parts": _(" and ").join(missing)},
                 code="incomplete",
             )
         if not all(part.isdigit() for part in parts) or len(parts[2]) != 4:
-            raise ValidationError(_("%(name)s must be a real date") % {"name": name}, code="invalid")
+            raise ValidationError(
+                _("%(name)s must be a real date") % {"name": name}, code="invalid"
+            )
         try:
             value_date = dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
         except ValueError:
-            raise ValidationError(_("%(name)s must be a real date") % {"name": name}, code="invalid") from None
+            raise ValidationError(
+                _("%(name)s must be a real date") % {"name": name}, code="invalid"
+            ) from None
         if value_date.year < 1900:
-            raise ValidationError(_("%(name)s must be after 1900") % {"name": name}, code="too_early")
+            raise ValidationError(
+                _("%(name)s must be after 1900") % {"name": name}, code="too_early"
+            )
         if self.past_only and value_date > dt.date.today():
-            raise ValidationError(_("%(name)s must be today or in the past") % {"name": name}, code="future")
+            raise ValidationError(
+                _("%(name)s must be today or in the past") % {"name": name}, code="future"
+            )
         return value_date
 
     def compress(self, data_list: list[Any]) -> Any:  # clean() does the work
@@ -133,7 +146,10 @@ def field(bound: forms.BoundField, **options: Any) -> dict[str, Any]:
     label_classes = options.pop("label_classes", "govuk-label--s")
     is_page_heading = options.pop("is_page_heading", False)
     label: dict[str, Any] = {"text": _label_text(bound), "classes": label_classes}
-    legend: dict[str, Any] = {"text": _label_text(bound), "classes": label_classes.replace("label", "fieldset__legend")}
+    legend: dict[str, Any] = {
+        "text": _label_text(bound),
+        "classes": label_classes.replace("label", "fieldset__legend"),
+    }
     if is_page_heading:
         label["isPageHeading"] = True
         legend["isPageHeading"] = True
@@ -157,7 +173,9 @@ def field(bound: forms.BoundField, **options: Any) -> dict[str, Any]:
                     "name": f"{bound.html_name}_{part}",
                     "label": label_text,
                     "value": values[index],
-                    "classes": ("govuk-input--width-4" if part == "year" else "govuk-input--width-2")
+                    "classes": (
+                        "govuk-input--width-4" if part == "year" else "govuk-input--width-2"
+                    )
                     + (" govuk-input--error" if bound.errors else ""),
                 }
                 for index, (part, label_text) in enumerate(
@@ -240,7 +258,10 @@ def field(bound: forms.BoundField, **options: Any) -> dict[str, Any]:
 
 def _date_parts(bound: forms.BoundField) -> list[str]:
     if bound.form.is_bound:
-        return [bound.form.data.get(f"{bound.html_name}_{part}", "") for part in ("day", "month", "year")]
+        return [
+            bound.form.data.get(f"{bound.html_name}_{part}", "")
+            for part in ("day", "month", "year")
+        ]
     value = bound.value()
     if isinstance(value, str) and value:
         try:

@@ -38,7 +38,9 @@ def datetime_format(value: Any, fmt: str = "j F Y, H:i") -> str:
 def environment(**options: Any) -> Environment:
     base_loader = options.pop("loader")
     options["extensions"] = ["jinja2.ext.i18n"]
+    options.pop("autoescape", None)
     env = Environment(
+        autoescape=True,
         loader=ChoiceLoader(
             [
                 base_loader,

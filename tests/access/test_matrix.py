@@ -23,7 +23,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cairn.accounts import operations as account_operations
+from cairn.assessment import operations as assessment_operations
 from cairn.audit.operations import Actor
+from cairn.framework import catalogue
 from cairn.records import operations as record_operations
 from cairn.records.models import Address, Contact, Exclusion, Grant, LifeEvent, Offence
 from cairn.records.parts import PARTS, SECTIONS
@@ -172,6 +174,20 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "records:item-add": CHILD_EDIT_PAGE,
     "records:item-edit": CHILD_EDIT_PAGE,
     "records:item-remove": CHILD_EDIT_PAGE,
+    # Assessments: reading a stage is reading the child's record; changing it needs edit access.
+    "assessment:stage-list": CHILD_RECORD,
+    "assessment:stage-start": CHILD_EDIT_PAGE,
+    "assessment:stage-detail": CHILD_RECORD,
+    "assessment:left": CHILD_RECORD,
+    "assessment:changes": CHILD_RECORD,
+    "assessment:section": CHILD_RECORD,
+    "assessment:answer-history": CHILD_RECORD,
+    "assessment:end": CHILD_EDIT_PAGE,
+    "assessment:complete": every(405),
+    "assessment:deepen": every(405),
+    "assessment:confirm-section": every(405),
+    "assessment:autosave": every(405),
+    "assessment:confirm": every(405),
     # The API: 401 without credentials, 404 for a child out of reach, 403 for a read-only write
     "api:openapi-json": every(200),
     "api:openapi-view": every(200),
@@ -236,6 +252,8 @@ PAYLOAD: dict[str, dict[str, Any]] = {
 }
 QUERY = {"ui:language": "?next=/accessibility/"}
 
+STAGE_TYPE = "out_of_court"
+STAGE_SECTIONS = [entry.section for entry in catalogue.load().stage(STAGE_TYPE).sections]
 LIST_PARTS = [part.slug for part in PARTS if part.is_list]
 SINGLE_PARTS = [part.slug for part in PARTS if not part.is_list]
 # URLs whose slug parameter takes several values: each value is checked.
@@ -245,6 +263,8 @@ VARIANTS: dict[str, list[str]] = {
     "records:item-edit": LIST_PARTS,
     "records:item-remove": LIST_PARTS,
     "records:child-section": [section.slug for section in SECTIONS],
+    "assessment:section": STAGE_SECTIONS,
+    "assessment:confirm-section": STAGE_SECTIONS[:1],
 }
 
 
@@ -354,7 +374,12 @@ def world(child, practitioner, north_team, northshire) -> World:
     token, _secret = account_operations.create_access_token(
         by=system, membership=practitioner, name="Spreadsheet"
     )
+    stage = assessment_operations.start_stage(by=system, child=child, stage_type=STAGE_TYPE)
+    first = catalogue.load().section(STAGE_SECTIONS[0])
+    key = next(question.key for question in first.questions if question.source is None)
     values = {
+        "stage_id": stage.pk,
+        "key": key,
         "child_id": child.pk,
         "organisation_id": northshire.pk,
         "team_id": north_team.pk,

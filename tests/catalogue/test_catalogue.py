@@ -15,7 +15,17 @@ from django.core.management.base import CommandError
 from cairn.framework import catalogue, validation
 from cairn.framework.checks import check_catalogue
 
-STAGES = ("prevention", "out_of_court", "bail", "pre_sentence", "start_of_order", "review", "custody_entry", "transition", "end")
+STAGES = (
+    "prevention",
+    "out_of_court",
+    "bail",
+    "pre_sentence",
+    "start_of_order",
+    "review",
+    "custody_entry",
+    "transition",
+    "end",
+)
 
 
 def write(folder: Path, name: str, text: str) -> None:
@@ -25,12 +35,16 @@ def write(folder: Path, name: str, text: str) -> None:
 
 
 def minimal(folder: Path, questions: str, facts: str = "facts: []\n") -> Path:
-    write(folder, "catalogue.yaml", """
+    write(
+        folder,
+        "catalogue.yaml",
+        """
         version: "2099.1"
         status: draft
         title: {en: Test, cy: Prawf}
         sections: [home]
-    """)
+    """,
+    )
     stages = "stages:\n" + "".join(
         f"  - key: {key}\n    label: {{en: {key}, cy: {key}}}\n    description: {{en: d, cy: d}}\n"
         f"    depth: core\n    due_days: 10\n    sections: [{{section: home}}]\n"
@@ -38,14 +52,19 @@ def minimal(folder: Path, questions: str, facts: str = "facts: []\n") -> Path:
     )
     write(folder, "stages.yaml", stages)
     write(folder, "facts.yaml", facts)
-    write(folder, "sections/home.yaml", textwrap.dedent("""
+    write(
+        folder,
+        "sections/home.yaml",
+        textwrap.dedent("""
         key: home
         part: information_gathering
         title: {en: Home, cy: Cartref}
         written_by: Test
         checked_by: Test
         questions:
-    """) + textwrap.indent(textwrap.dedent(questions), "  "))
+    """)
+        + textwrap.indent(textwrap.dedent(questions), "  "),
+    )
     return folder
 
 
@@ -69,40 +88,53 @@ def test_check_catalogue_command_succeeds(capsys):
 
 
 def test_a_valid_minimal_catalogue_loads(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.settled
           kind: yes_no
           label: {en: "Is home settled?", cy: "A yw'r cartref yn sefydlog?"}
           yet_to_clarify: true
-    """)
+    """,
+    )
     assert load_problems(folder) == []
     question = catalogue.load_from(folder).question("home.settled")
     assert [option.value for option in question.choices()] == ["yet_to_clarify"]
 
 
 def test_unknown_key_is_refused_with_its_path(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.settled
           kind: yes_no
           label: {en: Settled, cy: Sefydlog}
           colour: blue
-    """)
-    with pytest.raises(catalogue.CatalogueError, match=r"home\.yaml: questions\.0\.colour: unknown key"):
+    """,
+    )
+    with pytest.raises(
+        catalogue.CatalogueError, match=r"home\.yaml: questions\.0\.colour: unknown key"
+    ):
         catalogue.load_from(folder)
 
 
 def test_unknown_kind_is_refused(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.settled
           kind: slider
           label: {en: Settled, cy: Sefydlog}
-    """)
+    """,
+    )
     with pytest.raises(catalogue.CatalogueError, match=r"questions\.0\.kind"):
         catalogue.load_from(folder)
 
 
 def test_show_if_cycle_is_named(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.first
           kind: yes_no
           label: {en: First, cy: Cyntaf}
@@ -111,45 +143,63 @@ def test_show_if_cycle_is_named(tmp_path):
           kind: yes_no
           label: {en: Second, cy: Ail}
           show_if: {question: home.first, equals: "yes"}
-    """)
+    """,
+    )
     problems = load_problems(folder)
     assert "question home.first: show-if cycle: home.first → home.second → home.first" in problems
 
 
 def test_show_if_to_an_unknown_question_is_refused(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.first
           kind: text
           label: {en: First, cy: Cyntaf}
           show_if: {question: home.nowhere, answered: true}
-    """)
-    assert load_problems(folder) == ["question home.first: show_if refers to unknown question 'home.nowhere'"]
+    """,
+    )
+    assert load_problems(folder) == [
+        "question home.first: show_if refers to unknown question 'home.nowhere'"
+    ]
 
 
 def test_missing_welsh_label_on_a_core_question_is_an_error(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.settled
           kind: text
           label: {en: Settled}
-    """)
+    """,
+    )
     assert load_problems(folder) == ["question home.settled: missing Welsh label"]
 
 
 def test_missing_welsh_label_on_a_further_question_is_only_a_warning(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.settled
           kind: text
           depth: further
           label: {en: Settled}
-    """)
+    """,
+    )
     loaded = catalogue.load_from(folder)
     assert validation.errors(loaded) == []
-    assert [str(p) for p in validation.problems(loaded)] == ["question home.settled: missing Welsh label"]
+    assert [str(p) for p in validation.problems(loaded)] == [
+        "question home.settled: missing Welsh label"
+    ]
 
 
 def test_two_questions_drawing_on_the_same_fact_are_refused(tmp_path):
-    facts = "facts:\n  - key: child.date_of_birth\n    label: {en: Date of birth, cy: Dyddiad geni}\n"
-    folder = minimal(tmp_path, """
+    facts = (
+        "facts:\n  - key: child.date_of_birth\n    label: {en: Date of birth, cy: Dyddiad geni}\n"
+    )
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.born
           kind: date
           label: {en: Born, cy: Ganwyd}
@@ -158,41 +208,54 @@ def test_two_questions_drawing_on_the_same_fact_are_refused(tmp_path):
           kind: date
           label: {en: Birthday, cy: Pen-blwydd}
           source: child.date_of_birth
-    """, facts)
+    """,
+        facts,
+    )
     assert load_problems(folder) == [
         "question home.birthday: draws on the same fact 'child.date_of_birth' as home.born: ask each fact once"
     ]
 
 
 def test_a_source_that_is_not_a_known_fact_is_refused(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.born
           kind: date
           label: {en: Born, cy: Ganwyd}
           source: child.star_sign
-    """)
-    assert load_problems(folder) == ["question home.born: source 'child.star_sign' is not a Core Record fact in facts.yaml"]
+    """,
+    )
+    assert load_problems(folder) == [
+        "question home.born: source 'child.star_sign' is not a Core Record fact in facts.yaml"
+    ]
 
 
 def test_analysis_in_information_gathering_is_refused(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.why
           kind: long_text
           nature: analysis
           label: {en: Why, cy: Pam}
-    """)
+    """,
+    )
     assert "Explanations and Conclusions" in load_problems(folder)[0]
 
 
 def test_choice_without_options_and_list_without_items_are_refused(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.kind
           kind: choice
           label: {en: Kind, cy: Math}
         - key: home.factors
           kind: list
           label: {en: Factors, cy: Ffactorau}
-    """)
+    """,
+    )
     assert load_problems(folder) == [
         "question home.kind: a choice question needs options",
         "question home.factors: a list question needs items (the fields of each entry)",
@@ -200,20 +263,28 @@ def test_choice_without_options_and_list_without_items_are_refused(tmp_path):
 
 
 def test_question_key_must_belong_to_its_section(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: school.kind
           kind: text
           label: {en: Kind, cy: Math}
-    """)
-    assert load_problems(folder) == ["question school.kind: key must start with its section 'home.'"]
+    """,
+    )
+    assert load_problems(folder) == [
+        "question school.kind: key must start with its section 'home.'"
+    ]
 
 
 def test_missing_stage_type_is_refused(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.settled
           kind: text
           label: {en: Settled, cy: Sefydlog}
-    """)
+    """,
+    )
     text = (folder / "stages.yaml").read_text()
     (folder / "stages.yaml").write_text(text.replace("- key: bail", "- key: bailiff"))
     problems = load_problems(folder)
@@ -221,22 +292,28 @@ def test_missing_stage_type_is_refused(tmp_path):
 
 
 def test_invalid_yaml_is_reported_with_the_file(tmp_path):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.settled
           kind: text
           label: {en: Settled, cy: Sefydlog}
-    """)
+    """,
+    )
     (folder / "facts.yaml").write_text("facts: [unclosed\n")
     with pytest.raises(catalogue.CatalogueError, match=r"facts\.yaml: not valid YAML"):
         catalogue.load_from(folder)
 
 
 def test_check_catalogue_command_fails_with_a_precise_message(tmp_path, capsys):
-    folder = minimal(tmp_path, """
+    folder = minimal(
+        tmp_path,
+        """
         - key: home.settled
           kind: text
           label: {en: Settled}
-    """)
+    """,
+    )
     with pytest.raises(CommandError, match="1 error"):
         call_command("check_catalogue", str(folder))
     assert "question home.settled: missing Welsh label" in capsys.readouterr().err

@@ -15,7 +15,9 @@ class Command(BaseCommand):
     help = "Check the catalogue's structure and meaning (unknown keys, show-if cycles, Welsh labels, duplicated facts)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", nargs="?", help="A catalogue version folder (default: the current version)")
+        parser.add_argument(
+            "path", nargs="?", help="A catalogue version folder (default: the current version)"
+        )
 
     def handle(self, *args: Any, path: str | None = None, **options: Any) -> None:
         try:
@@ -25,12 +27,16 @@ class Command(BaseCommand):
         found = validation.problems(loaded)
         for problem in found:
             style = self.style.ERROR if problem.is_error else self.style.WARNING
-            self.stderr.write(style(("error: " if problem.is_error else "warning: ") + str(problem)))
+            self.stderr.write(
+                style(("error: " if problem.is_error else "warning: ") + str(problem))
+            )
         errors = [problem for problem in found if problem.is_error]
         if errors:
             raise CommandError(f"catalogue {loaded.version}: {len(errors)} error(s)")
         questions = len(loaded.questions)
-        self.stdout.write(self.style.SUCCESS(
-            f"catalogue {loaded.version} ({loaded.manifest.status}): {len(loaded.sections)} sections, "
-            f"{questions} questions, {len(loaded.stages)} stage types, {len(found)} warning(s)"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"catalogue {loaded.version} ({loaded.manifest.status}): {len(loaded.sections)} sections, "
+                f"{questions} questions, {len(loaded.stages)} stage types, {len(found)} warning(s)"
+            )
+        )
