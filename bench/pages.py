@@ -171,11 +171,11 @@ def build_stages(
 
 
 def _value(question: object, rng: random.Random) -> object:
-    kind = getattr(question, "kind")
+    kind = question.kind
     if kind == "yes_no":
         return rng.choice(["yes", "no"])
     if kind == "choice":
-        return rng.choice([o.value for o in getattr(question, "options")])
+        return rng.choice([o.value for o in question.options])
     return "Fictional answer text for the benchmark. " * rng.randint(1, 6)
 
 
