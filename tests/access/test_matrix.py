@@ -211,6 +211,14 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "api:create_offence": API_WRITE,
     "api:list_life_events": {**CHILD_RECORD, ANON: 401},
     "api:create_life_event": API_WRITE,
+    "api:get_catalogue": every(200, anonymous=401),
+    "api:list_stages": {**CHILD_RECORD, ANON: 401},
+    "api:start_stage": API_WRITE,
+    "api:get_stage": {**CHILD_RECORD, ANON: 401},
+    "api:save_answer": every(405),
+    "api:get_completion": {**CHILD_RECORD, ANON: 401},
+    "api:list_changes": {**CHILD_RECORD, ANON: 401},
+    "api:deepen_stage": every(405),
     # Service pages
     "ui:home": {
         ANON: SIGN_IN,
@@ -231,8 +239,14 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "ui:cookies": every(200),
 }
 
-METHOD = {"api:create_child": "post", "api:create_offence": "post", "api:create_life_event": "post"}
+METHOD = {
+    "api:create_child": "post",
+    "api:create_offence": "post",
+    "api:create_life_event": "post",
+    "api:start_stage": "post",
+}
 PAYLOAD: dict[str, dict[str, Any]] = {
+    "api:start_stage": {"stage_type": "out_of_court"},
     "api:create_child": {
         "given_name": "Ada",
         "family_name": "Okafor",
