@@ -28,6 +28,7 @@ check: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy cairn
 	$(BIN)/lint-imports
+	$(BIN)/python manage.py check_catalogue
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	CAIRN_INSECURE_LOCAL=0 CAIRN_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 		CAIRN_ALLOWED_HOSTS=cairn.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING

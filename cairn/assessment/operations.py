@@ -282,3 +282,30 @@ def record_section_visit(*, user: User, stage: Stage, section: str, keys: set[st
     SectionVisit.objects.update_or_create(
         stage=stage, user=user, section=section, defaults={"seen_keys": sorted(keys), "seen_at": timezone.now()}
     )
+
+
+@transaction.atomic
+def set_timescales(*, by: Actor, organisation_id: int, days: dict[str, int]) -> None:
+    """Set an organisation's own timescales; a value equal to the national default removes its row."""
+    catalogue = catalogues.load()
+    changes = {}
+    for stage in catalogue.stages:
+        wanted = days.get(stage.key, stage.due_days)
+        own = Timescale.objects.filter(organisation_id=organisation_id, stage_type=stage.key).first()
+        before = own.due_days if own else stage.due_days
+        if wanted == before:
+            continue
+        changes[stage.key] = [before, wanted]
+        if wanted == stage.due_days:
+            Timescale.objects.filter(organisation_id=organisation_id, stage_type=stage.key).delete()
+        else:
+            Timescale.objects.update_or_create(
+                organisation_id=organisation_id, stage_type=stage.key, defaults={"due_days": wanted}
+            )
+    if changes:
+        record_event(by=by, event_type="assessment.timescales.changed", summary="Changed assessment timescales",
+                     detail={"organisation": organisation_id, "changes": changes})
+
+
+def timescales_of(organisation_id: int) -> dict[str, int]:
+    return dict(Timescale.objects.filter(organisation_id=organisation_id).values_list("stage_type", "due_days"))

@@ -18,4 +18,5 @@ urlpatterns = [
     path("stages/<int:stage_id>/answers/<str:key>/", views.autosave, name="autosave"),
     path("stages/<int:stage_id>/answers/<str:key>/confirm/", views.confirm, name="confirm"),
     path("stages/<int:stage_id>/answers/<str:key>/history/", views.answer_history, name="answer-history"),
+    path("accounts/organisations/<int:organisation_id>/timescales/", views.timescales, name="timescales"),
 ]

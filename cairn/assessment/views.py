@@ -10,14 +10,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cairn.accounts.decorators import capability_required
+from cairn.accounts.models import Organisation
+from cairn.accounts.roles import Capability
 from cairn.assessment import answers, completion, facts, inputs, operations, presenters, queries
+from cairn.assessment.forms import TimescalesForm
 from cairn.assessment.models import Answer, Stage
 from cairn.audit.operations import Actor
 from cairn.framework import catalogue as catalogues
@@ -446,3 +450,18 @@ def answer_history(request: HttpRequest, stage_id: int, key: str) -> HttpRespons
         request, stage.child, access, stage=stage, question_label=question.label.get(language), revisions=revisions,
         section_url=reverse("assessment:section", args=[stage.pk, question.section_key]),
     ))
+
+
+@capability_required(Capability.MANAGE_ACCOUNTS)
+def timescales(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    catalogue = catalogues.load()
+    form = TimescalesForm(
+        request.POST or None, stage_types=catalogue.stages,
+        current=operations.timescales_of(organisation.pk), language=_language(),
+    )
+    if request.method == "POST" and form.is_valid():
+        operations.set_timescales(by=Actor.from_request(request), organisation_id=organisation.pk, days=form.cleaned_data)
+        messages.success(request, _("Timescales saved"))
+        return redirect("accounts:organisation-detail", organisation.pk)
+    return render(request, "assessment/timescales.html", {"form": form, "organisation": organisation, "active_nav": "organisations"})

@@ -188,6 +188,7 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "assessment:confirm-section": every(405),
     "assessment:autosave": every(405),
     "assessment:confirm": every(405),
+    "assessment:timescales": ADMIN_ONLY,
     # The API: 401 without credentials, 404 for a child out of reach, 403 for a read-only write
     "api:openapi-json": every(200),
     "api:openapi-view": every(200),
