@@ -38,7 +38,7 @@ class CodeForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        code = self.cleaned_data["code"].replace(" ", "")
+        code: str = self.cleaned_data["code"].replace(" ", "")
         if not code.isdigit() or len(code) != 6:
             raise forms.ValidationError(_("Enter the security code as 6 digits"))
         return code

@@ -73,7 +73,7 @@ class TwoFactorRequiredMiddleware:
             user.is_authenticated
             and not request.path.startswith("/api/")
             and not _is_open(request.path)
-            and not queries.has_completed_sign_in(user, request)  # type: ignore[arg-type]
+            and not queries.has_completed_sign_in(user, request)
         ):
             return redirect("accounts:two-factor")
         return self.get_response(request)
@@ -89,7 +89,7 @@ class ActiveMembershipMiddleware:
         request.membership = None  # type: ignore[attr-defined]
         request.memberships = []  # type: ignore[attr-defined]
         if request.user.is_authenticated:
-            memberships = queries.active_memberships(request.user)  # type: ignore[arg-type]
+            memberships = queries.active_memberships(request.user)
             request.memberships = memberships  # type: ignore[attr-defined]
             chosen = request.session.get(SESSION_MEMBERSHIP)
             request.membership = next(  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cairn.accounts import operations, queries
 from cairn.accounts.forms import AccessTokenForm, CodeForm, SignInForm, SwitchOrganisationForm
 from cairn.accounts.middleware import SESSION_MEMBERSHIP
+from cairn.accounts.requests import membership_of, memberships_of
 from cairn.audit.operations import Actor
 
 SESSION_NEXT = "cairn_next"
@@ -37,7 +38,7 @@ def _safe_next(request: HttpRequest, candidate: str | None) -> str:
 
 
 def sign_in(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated and queries.has_completed_sign_in(request.user, request):  # type: ignore[arg-type]
+    if request.user.is_authenticated and queries.has_completed_sign_in(request.user, request):
         return redirect(_safe_next(request, request.GET.get("next")))
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -49,7 +50,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user)
             request.session[SESSION_NEXT] = _safe_next(request, request.GET.get("next"))
-            if queries.has_completed_sign_in(user, request):  # type: ignore[arg-type]
+            if queries.has_completed_sign_in(user, request):
                 operations.record_sign_in(by=Actor.from_request(request))
                 return redirect(request.session.pop(SESSION_NEXT))
             if user_has_device(user):
@@ -167,11 +168,12 @@ def keep_alive(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def switch_organisation(request: HttpRequest) -> HttpResponse:
-    memberships = request.memberships  # type: ignore[attr-defined]
+    memberships = memberships_of(request)
+    current = membership_of(request)
     form = SwitchOrganisationForm(
         request.POST or None,
         memberships=memberships,
-        initial={"membership": request.membership.pk if request.membership else None},  # type: ignore[attr-defined]
+        initial={"membership": current.pk if current else None},
     )
     if request.method == "POST" and form.is_valid():
         request.session[SESSION_MEMBERSHIP] = form.cleaned_data["membership"]
@@ -183,11 +185,12 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
 def account(request: HttpRequest) -> HttpResponse:
     form = AccessTokenForm(request.POST or None)
     new_secret = None
-    if request.method == "POST" and request.membership and form.is_valid():  # type: ignore[attr-defined]
+    membership = membership_of(request)
+    if request.method == "POST" and membership is not None and form.is_valid():
         _token, new_secret = operations.create_access_token(
             by=Actor.from_request(request),
-            membership=request.membership,
-            name=form.cleaned_data["name"],  # type: ignore[attr-defined]
+            membership=membership,
+            name=form.cleaned_data["name"],
         )
         form = AccessTokenForm()
     return render(

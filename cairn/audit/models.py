@@ -59,7 +59,7 @@ class AuditEvent(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.event_type} by {self.actor_username}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
+        if self._state.adding is False:
             raise AppendOnlyError("Audit events cannot be changed.")
         super().save(*args, **kwargs)
 

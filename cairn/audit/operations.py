@@ -35,7 +35,7 @@ class Actor:
         membership = getattr(request, "membership", None)
         user = request.user if request.user.is_authenticated else None
         return cls(
-            user=user,  # type: ignore[arg-type]
+            user=user,
             organisation=membership.organisation if membership else None,
             ip_address=request.META.get("REMOTE_ADDR") or None,
             user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],

@@ -256,9 +256,9 @@ class AllocationForm(VersionedForm):
     def __init__(self, *args: Any, organisation: Organisation | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organisation = organisation or (self.child.organisation if self.child else None)
-        self.fields["team"].queryset = Team.objects.filter(
+        self.fields["team"].queryset = Team.objects.filter(  # type: ignore[attr-defined]
             organisation=organisation, is_active=True
-        ).order_by("name")  # type: ignore[attr-defined]
+        ).order_by("name")
         self.fields["case_worker"].queryset = (  # type: ignore[attr-defined]
             User.objects.filter(
                 memberships__organisation=organisation, memberships__is_active=True, is_active=True

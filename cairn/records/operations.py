@@ -83,13 +83,13 @@ def update_record(*, by: Actor, obj: V, data: dict[str, Any], version: int, part
     model = type(obj)
     # Diff against the stored row, not `obj`: a ModelForm's validation has already copied the
     # new values onto the instance it was given, which would make every change look like none.
-    stored = model.objects.select_for_update().filter(pk=obj.pk).first()
+    stored = model._default_manager.select_for_update().filter(pk=obj.pk).first()
     changes = _diff(stored if stored is not None else obj, data)
-    updated = model.objects.filter(pk=obj.pk, version=version).update(
+    updated = model._default_manager.filter(pk=obj.pk, version=version).update(
         **data, version=F("version") + 1, updated_at=timezone.now()
     )
     if not updated:
-        current = model.objects.filter(pk=obj.pk).first()
+        current = model._default_manager.filter(pk=obj.pk).first()
         if current is None:
             raise RecordGoneError
         raise StaleRecordError(current)
@@ -111,7 +111,7 @@ def update_record(*, by: Actor, obj: V, data: dict[str, Any], version: int, part
 
 @transaction.atomic
 def add_to_record(*, by: Actor, child: Child, model: type[V], data: dict[str, Any], part: str) -> V:
-    obj = model.objects.create(child=child, **data)
+    obj: V = model._default_manager.create(child=child, **data)
     Child.objects.filter(pk=child.pk).update(updated_at=timezone.now())
     record_event(
         by=by,
@@ -129,9 +129,9 @@ def remove_from_record(*, by: Actor, obj: Versioned, version: int, part: str) ->
     model = type(obj)
     child_id = obj.child_id  # type: ignore[attr-defined]
     description = str(obj)
-    deleted, _ = model.objects.filter(pk=obj.pk, version=version).delete()
+    deleted, _ = model._default_manager.filter(pk=obj.pk, version=version).delete()
     if not deleted:
-        current = model.objects.filter(pk=obj.pk).first()
+        current = model._default_manager.filter(pk=obj.pk).first()
         if current is not None:
             raise StaleRecordError(current)
         return

@@ -44,7 +44,7 @@ def rows(obj: models.Model, names: tuple[str, ...] | list[str]) -> list[dict[str
     result = []
     for name in names:
         text = display(obj, name)
-        label = str(obj._meta.get_field(name).verbose_name)
+        label = str(getattr(obj._meta.get_field(name), "verbose_name", name))
         result.append(
             {
                 "key": {"text": label[:1].upper() + label[1:]},

@@ -10,12 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cairn.accounts.decorators import capability_required
+from cairn.accounts.requests import acting_membership, membership_of
 from cairn.accounts.roles import Capability
 from cairn.audit import queries as audit_queries
 from cairn.audit.operations import Actor
@@ -46,7 +47,7 @@ def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
         if request.GET.get("sort", "name") in queries.SORTS
         else "name",
     )
-    children = queries.caseload(request.membership, scope=scope, filters=filters)  # type: ignore[attr-defined]
+    children = queries.caseload(acting_membership(request), scope=scope, filters=filters)
     page = Paginator(children, settings.CAIRN_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -86,12 +87,13 @@ def shared_with_us(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.CREATE_CHILD)
 def child_create(request: HttpRequest) -> HttpResponse:
+    membership = acting_membership(request)
     form = ChildCreateForm(request.POST or None)
     duplicates: list[Child] = []
     if request.method == "POST" and form.is_valid():
         data = form.domain_data()
         duplicates = queries.likely_duplicates(
-            request.membership,  # type: ignore[attr-defined]
+            membership,
             given_name=data["given_name"],
             family_name=data["family_name"],
             date_of_birth=data["date_of_birth"],
@@ -99,8 +101,8 @@ def child_create(request: HttpRequest) -> HttpResponse:
         if not duplicates or form.cleaned_data.get("is_different_child"):
             child = operations.create_child(
                 by=Actor.from_request(request),
-                organisation=request.membership.organisation,  # type: ignore[attr-defined]
-                data={**data, "case_worker": request.user, "team": request.membership.team},  # type: ignore[attr-defined]
+                organisation=membership.organisation,
+                data={**data, "case_worker": request.user, "team": membership.team},
             )
             messages.success(
                 request, _("%(name)s’s record has been created") % {"name": child.full_name}
@@ -114,12 +116,12 @@ def child_create(request: HttpRequest) -> HttpResponse:
 
 
 def _child_context(request: HttpRequest, child: Child, access: Access, tab: str) -> dict[str, Any]:
-    return presenters.child_header(request.membership, child, access, tab)  # type: ignore[attr-defined]
+    return presenters.child_header(membership_of(request), child, access, tab)
 
 
 @login_required
 def child_overview(request: HttpRequest, child_id: int) -> HttpResponse:
-    child, access = queries.child_for(request.membership, child_id)  # type: ignore[attr-defined]
+    child, access = queries.child_for(membership_of(request), child_id)
     operations.record_viewed(by=Actor.from_request(request), child=child, page="overview")
     context = _child_context(request, child, access, "overview")
     changes = audit_queries.events_for_child(child.pk).exclude(event_type="records.child.viewed")[
@@ -158,13 +160,15 @@ def child_overview(request: HttpRequest, child_id: int) -> HttpResponse:
 def child_section(request: HttpRequest, child_id: int, section: str) -> HttpResponse:
     if section not in SECTION_BY_SLUG:
         raise Http404
-    child, access = queries.child_for(request.membership, child_id, Access.READ)  # type: ignore[attr-defined]
+    child, access = queries.child_for(membership_of(request), child_id, Access.READ)
     operations.record_viewed(by=Actor.from_request(request), child=child, page=section)
     cards = []
     for part in parts_in(section):
         if part.is_list:
             assert part.model is not None
-            items = list(part.model.objects.filter(child=child).order_by(*_order(part)))
+            items = list(
+                part.model._default_manager.filter(child=child).order_by(*_order(part))  # type: ignore[misc]
+            )
             cards.append(
                 {
                     "part": part,
@@ -252,7 +256,7 @@ def _save(request: HttpRequest, child: Child, part: Part, instance: Any) -> Http
     title = (
         str(part.add_label)
         if is_new
-        else (_("Change %(item)s") % {"item": part.item_title or part.title.lower()})
+        else (_("Change %(item)s") % {"item": part.item_title or str(part.title).lower()})
     )
     context = _child_context(request, child, Access.EDIT, part.section)
     context.update(
@@ -263,7 +267,8 @@ def _save(request: HttpRequest, child: Child, part: Part, instance: Any) -> Http
 
 def _stale(form: VersionedForm, part: Part, current: Any) -> dict[str, Any]:
     """What a colleague saved meanwhile, for the editor to compare with their own entries."""
-    data = form.data.copy()
+    data = QueryDict(mutable=True)
+    data.update(form.data)
     data["version"] = str(current.version)
     form.data = data
     return {"rows": presenters.rows(current, part.fields), "updated_at": current.updated_at}
@@ -274,7 +279,7 @@ def part_edit(request: HttpRequest, child_id: int, part: str) -> HttpResponse:
     chosen = _part(part)
     if chosen.is_list:
         raise Http404
-    child, _access = queries.child_for(request.membership, child_id, Access.EDIT)  # type: ignore[attr-defined]
+    child, _access = queries.child_for(membership_of(request), child_id, Access.EDIT)
     assert chosen.get is not None
     return _save(request, child, chosen, chosen.get(child))
 
@@ -284,13 +289,13 @@ def item_add(request: HttpRequest, child_id: int, part: str) -> HttpResponse:
     chosen = _part(part)
     if not chosen.is_list:
         raise Http404
-    child, _access = queries.child_for(request.membership, child_id, Access.EDIT)  # type: ignore[attr-defined]
+    child, _access = queries.child_for(membership_of(request), child_id, Access.EDIT)
     return _save(request, child, chosen, None)
 
 
 def _item(child: Child, part: Part, item_id: int) -> Any:
     assert part.model is not None
-    item = part.model.objects.filter(child=child, pk=item_id).first()
+    item = part.model._default_manager.filter(child=child, pk=item_id).first()  # type: ignore[misc]
     if item is None:
         raise Http404
     return item
@@ -301,7 +306,7 @@ def item_edit(request: HttpRequest, child_id: int, part: str, item_id: int) -> H
     chosen = _part(part)
     if not chosen.is_list:
         raise Http404
-    child, _access = queries.child_for(request.membership, child_id, Access.EDIT)  # type: ignore[attr-defined]
+    child, _access = queries.child_for(membership_of(request), child_id, Access.EDIT)
     return _save(request, child, chosen, _item(child, chosen, item_id))
 
 
@@ -310,7 +315,7 @@ def item_remove(request: HttpRequest, child_id: int, part: str, item_id: int) ->
     chosen = _part(part)
     if not chosen.is_list:
         raise Http404
-    child, _access = queries.child_for(request.membership, child_id, Access.EDIT)  # type: ignore[attr-defined]
+    child, _access = queries.child_for(membership_of(request), child_id, Access.EDIT)
     item = _item(child, chosen, item_id)
     if request.method == "POST":
         try:
@@ -340,8 +345,8 @@ def item_remove(request: HttpRequest, child_id: int, part: str, item_id: int) ->
 
 @login_required
 def access_log(request: HttpRequest, child_id: int) -> HttpResponse:
-    child, access = queries.child_for(request.membership, child_id)  # type: ignore[attr-defined]
-    if not may_read_access_log(request.membership, child):  # type: ignore[attr-defined]
+    child, access = queries.child_for(membership_of(request), child_id)
+    if not may_read_access_log(membership_of(request), child):
         raise PermissionDenied
     operations.record_viewed(by=Actor.from_request(request), child=child, page="access log")
     events = audit_queries.events_for_child(child.pk)

@@ -23,7 +23,7 @@ class DateWidget(forms.MultiWidget):
     template_name = "django/forms/widgets/multiwidget.html"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        widgets = {
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
             "day": forms.TextInput(attrs={"inputmode": "numeric"}),
             "month": forms.TextInput(attrs={"inputmode": "numeric"}),
             "year": forms.TextInput(attrs={"inputmode": "numeric"}),
@@ -95,7 +95,7 @@ class YesNoField(forms.TypedChoiceField):
             choices=[("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))],
             coerce=lambda value: value == "yes",
             widget=forms.RadioSelect(attrs={"inline": True}),
-            empty_value=False,
+            empty_value=False,  # type: ignore[arg-type]
             **kwargs,
         )
 

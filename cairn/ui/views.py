@@ -44,7 +44,7 @@ def language(request: HttpRequest, code: str) -> HttpResponse:
             max_age=365 * 24 * 60 * 60,
             secure=settings.LANGUAGE_COOKIE_SECURE,
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            samesite="Lax",
         )
     return response
 
