@@ -241,11 +241,15 @@ def field(bound: forms.BoundField, **options: Any) -> dict[str, Any]:
         component = "textarea"
     else:
         input_type = getattr(widget, "input_type", "text")
+        is_password = isinstance(widget, forms.PasswordInput)
+        value = bound.value()
+        if is_password and not widget.render_value:
+            value = None  # a typed password is never written back into the page
         params = {
             **common,
             "label": label,
-            "value": "" if bound.value() is None else bound.value(),
-            "type": "email" if input_type == "email" else "text",
+            "value": "" if value is None else value,
+            "type": {"email": "email", "password": "password"}.get(input_type, "text"),
             "inputmode": "numeric" if input_type == "number" else None,
             "autocomplete": widget.attrs.get("autocomplete"),
             "spellcheck": False if widget.attrs.get("spellcheck") == "false" else None,
