@@ -238,7 +238,10 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
 def membership_create(request: HttpRequest, user_id: int) -> HttpResponse:
     person = get_object_or_404(User, pk=user_id)
     form = MembershipForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if person.pk == request.user.pk:
+        # Least privilege: no one grants themselves access to children's records.
+        form.add_error(None, _("You cannot give yourself a role. Ask another administrator."))
+    elif request.method == "POST" and form.is_valid():
         try:
             operations.set_membership(
                 by=Actor.from_request(request),

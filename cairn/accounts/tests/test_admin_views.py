@@ -556,3 +556,13 @@ def test_unchanged_team_can_be_saved_again(admin, northshire, north_team):
     )
 
     assert response.status_code == 302
+
+
+def test_administrator_cannot_give_themselves_a_role(client_for, administrator, southmoor):
+    client = client_for(administrator)
+    response = client.post(
+        f"/accounts/users/{administrator.user.pk}/memberships/new/",
+        {"organisation": southmoor.pk, "role": "practitioner"},
+    )
+    assert "You cannot give yourself a role" in response.content.decode()
+    assert not administrator.user.memberships.filter(organisation=southmoor).exists()
