@@ -38,3 +38,27 @@ if (dialog && typeof dialog.showModal === "function") {
   });
   schedule();
 }
+
+// Autosave (section pages, htmx): leaving a text box fires "change" for an answer the delayed
+// "input" trigger has already sent. Skip a save whose answer is the one the server last
+// answered for that question: re-posting it would only re-render the same status, and a
+// conflict re-rendered under a click on "Keep mine", or under keyboard focus, loses them.
+const answered = new WeakMap();
+const answerOf = (formData) =>
+  new URLSearchParams([...formData].filter(([name]) => !name.startsWith("version:"))).toString();
+document.addEventListener("htmx:configRequest", (event) => {
+  const { elt, formData } = event.detail;
+  if (!elt.classList.contains("cairn-question")) return;
+  const answer = answerOf(formData);
+  if (answered.get(elt) === answer) {
+    event.preventDefault();
+    return;
+  }
+  event.detail.cairnAnswer = answer;
+});
+document.addEventListener("htmx:afterRequest", (event) => {
+  const { elt, successful, requestConfig } = event.detail;
+  if (successful && requestConfig && requestConfig.cairnAnswer !== undefined) {
+    answered.set(elt, requestConfig.cairnAnswer);
+  }
+});

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cairn.accounts.decorators import capability_required
 from cairn.accounts.requests import acting_membership, membership_of
@@ -27,9 +28,9 @@ from cairn.records.models import Child
 from cairn.records.parts import PART_BY_SLUG, SECTION_BY_SLUG, Part, parts_in
 
 CASELOAD_TITLES = {
-    "mine": _("My caseload"),
-    "team": _("Team caseload"),
-    "shared": _("Children shared with us"),
+    "mine": gettext_lazy("My caseload"),
+    "team": gettext_lazy("Team caseload"),
+    "shared": gettext_lazy("Children shared with us"),
 }
 
 
