@@ -8,6 +8,7 @@ nothing is ever blocked from saving, and what is missing shows on the completion
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -34,7 +35,10 @@ def clean(question: Question | ItemField, value: Any) -> Any:
     if kind in {"text", "long_text"}:
         return _text(value, TEXT_LIMIT if kind == "text" else LONG_TEXT_LIMIT)
     if kind == "yes_no":
-        allowed = [*YES_NO, *(["yet_to_clarify"] if getattr(question, "yet_to_clarify", False) else [])]
+        allowed = [
+            *YES_NO,
+            *(["yet_to_clarify"] if getattr(question, "yet_to_clarify", False) else []),
+        ]
         return _one_of(value, allowed)
     if kind in {"choice", "rating"}:
         return _one_of(value, [option.value for option in _choices(question)])
@@ -61,7 +65,9 @@ def _text(value: Any, limit: int) -> str:
         raise InvalidAnswerError(_("Enter text"))
     text = value.replace("\r\n", "\n").strip()
     if len(text) > limit:
-        raise InvalidAnswerError(_("Answer must be %(limit)s characters or fewer") % {"limit": f"{limit:,}"})
+        raise InvalidAnswerError(
+            _("Answer must be %(limit)s characters or fewer") % {"limit": f"{limit:,}"}
+        )
     return text
 
 
@@ -88,7 +94,9 @@ def _number(value: Any) -> int:
         raise InvalidAnswerError(_("Enter a whole number"))
     if isinstance(value, str):
         value = value.strip()
-        if not value.lstrip("-").isdigit():
+        if not re.fullmatch(
+            r"-?[0-9]+", value
+        ):  # str.isdigit() also admits "²", which int() refuses
             raise InvalidAnswerError(_("Enter a whole number, like 3"))
         value = int(value)
     if not isinstance(value, int):
@@ -106,7 +114,10 @@ def _items(question: Question, value: Any) -> list[dict[str, Any]]:
     for position, entry in enumerate(value, start=1):
         unknown = set(entry) - set(fields)
         if unknown:
-            raise InvalidAnswerError(_("Entry %(n)s has unknown fields: %(names)s") % {"n": position, "names": ", ".join(sorted(unknown))})
+            raise InvalidAnswerError(
+                _("Entry %(n)s has unknown fields: %(names)s")
+                % {"n": position, "names": ", ".join(sorted(unknown))}
+            )
         row = {}
         for key, item in fields.items():
             try:
@@ -123,11 +134,19 @@ def display(question: Question | ItemField, value: Any, language: str = "en") ->
     if not is_answered(value):
         return ""
     labels = {option.value: option.label.get(language) for option in _choices(question)}
-    labels.update({"yes": _("Yes"), "no": _("No"), "yet_to_clarify": _("Yet to clarify")} if question.kind == "yes_no" else {})
+    labels.update(
+        {"yes": _("Yes"), "no": _("No"), "yet_to_clarify": _("Yet to clarify")}
+        if question.kind == "yes_no"
+        else {}
+    )
     if isinstance(value, list):
         if question.kind == "list" and isinstance(question, Question):
             return "; ".join(
-                ", ".join(display(item, entry.get(item.key), language) for item in question.items if is_answered(entry.get(item.key)))
+                ", ".join(
+                    display(item, entry.get(item.key), language)
+                    for item in question.items
+                    if is_answered(entry.get(item.key))
+                )
                 for entry in value
             )
         return ", ".join(labels.get(str(item), str(item)) for item in value)

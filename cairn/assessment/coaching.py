@@ -12,10 +12,21 @@ from dataclasses import dataclass
 from typing import Any
 
 ANALYSIS_MARKERS = (
-    "because", "this suggests", "which means", "this means", "due to", "as a result",
-    "therefore", "indicates that", "this shows", "likely to", "which is why",
+    "because",
+    "this suggests",
+    "which means",
+    "this means",
+    "due to",
+    "as a result",
+    "therefore",
+    "indicates that",
+    "this shows",
+    "likely to",
+    "which is why",
 )
-_MARKER = re.compile(r"\b(" + "|".join(re.escape(marker) for marker in ANALYSIS_MARKERS) + r")\b", re.IGNORECASE)
+_MARKER = re.compile(
+    r"\b(" + "|".join(re.escape(marker) for marker in ANALYSIS_MARKERS) + r")\b", re.IGNORECASE
+)
 MIN_REPEAT_LENGTH = 60
 
 
@@ -32,10 +43,16 @@ def analysis_marker(text: str) -> str | None:
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [" ".join(p.split()).lower() for p in re.split(r"\n\s*\n|\n", text) if len(" ".join(p.split())) >= MIN_REPEAT_LENGTH]
+    return [
+        " ".join(p.split()).lower()
+        for p in re.split(r"\n\s*\n|\n", text)
+        if len(" ".join(p.split())) >= MIN_REPEAT_LENGTH
+    ]
 
 
-def hints_for(key: str, text: Any, *, is_description: bool, others: Mapping[str, Any]) -> list[Hint]:
+def hints_for(
+    key: str, text: Any, *, is_description: bool, others: Mapping[str, Any]
+) -> list[Hint]:
     if not isinstance(text, str) or not text.strip():
         return []
     found = []

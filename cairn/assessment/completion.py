@@ -72,7 +72,9 @@ class StageProgress:
         return next(progress for progress in self.sections if progress.section.key == key)
 
 
-def stage_sections(catalogue: Catalogue, stage_type: str, stage_depth: str) -> list[tuple[Section, str]]:
+def stage_sections(
+    catalogue: Catalogue, stage_type: str, stage_depth: str
+) -> list[tuple[Section, str]]:
     """The stage's sections in catalogue order, each with the depth it is asked at.
 
     A section is asked at the depth the stage type declares for it, else the stage's depth. A
@@ -121,12 +123,18 @@ def progress(
     sections = []
     for section, depth in stage_sections(catalogue, stage_type, stage_depth):
         asked = tuple(q for q in section.questions if asked_at(q, depth) and is_shown(q, answers))
-        offered = tuple(q for q in section.questions if q.depth == "further" and is_shown(q, answers))
+        offered = tuple(
+            q for q in section.questions if q.depth == "further" and is_shown(q, answers)
+        )
         required = [q for q in asked if is_required(q)]
         missing = tuple(q for q in required if not is_answered(answers.get(q.key)))
         visible_keys = {q.key for q in asked + offered}
         previously_seen = seen.get(section.key) if seen is not None else None
-        new_keys = frozenset(visible_keys - previously_seen) if previously_seen is not None else frozenset()
+        new_keys = (
+            frozenset(visible_keys - previously_seen)
+            if previously_seen is not None
+            else frozenset()
+        )
         sections.append(
             SectionProgress(
                 section=section,

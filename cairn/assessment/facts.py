@@ -42,13 +42,16 @@ def _current_address(child: Child) -> str:
 
 
 def _parents_and_carers(child: Child) -> str:
-    people: list[Contact] = [contact for contact in child.contacts.all() if contact.has_parental_responsibility]
+    people: list[Contact] = [
+        contact for contact in child.contacts.all() if contact.has_parental_responsibility
+    ]
     return "; ".join(f"{c.name} ({c.get_relationship_display()})" for c in people)
 
 
 def _exclusions(child: Child) -> str:
     return "; ".join(
-        f"{e.get_kind_display()}, {formats.date_format(e.start_date, 'j M Y')}" for e in child.exclusions.all()
+        f"{e.get_kind_display()}, {formats.date_format(e.start_date, 'j M Y')}"
+        for e in child.exclusions.all()
     )
 
 
@@ -58,7 +61,9 @@ def _gp(child: Child) -> str:
 
 
 def _offences(child: Child) -> str:
-    offences: list[Offence] = sorted(child.offences.all(), key=lambda o: o.offence_date, reverse=True)
+    offences: list[Offence] = sorted(
+        child.offences.all(), key=lambda o: o.offence_date, reverse=True
+    )
     return "; ".join(
         f"{formats.date_format(o.offence_date, 'j M Y')}: {o.description} ({o.get_outcome_type_display() or '–'})"
         for o in offences
@@ -67,7 +72,9 @@ def _offences(child: Child) -> str:
 
 def _life_events(child: Child) -> str:
     events = sorted(child.life_events.all(), key=lambda e: e.date, reverse=True)
-    return "; ".join(f"{formats.date_format(e.date, 'M Y')}: {e.get_event_type_display()}" for e in events)
+    return "; ".join(
+        f"{formats.date_format(e.date, 'M Y')}: {e.get_event_type_display()}" for e in events
+    )
 
 
 FACTS: dict[str, Fact] = {
@@ -82,14 +89,24 @@ FACTS: dict[str, Fact] = {
     "child.social_worker_name": Fact(_field("social_worker_name"), "care"),
     "child.legal_status": Fact(_field("legal_status"), "legal-status"),
     "child.has_exploitation_concern": Fact(
-        lambda child: display(child, "has_exploitation_concern") + (f": {child.exploitation_note}" if child.exploitation_note else ""),
+        lambda child: (
+            display(child, "has_exploitation_concern")
+            + (f": {child.exploitation_note}" if child.exploitation_note else "")
+        ),
         "alerts",
     ),
     "child.current_address": Fact(_current_address, "personal", is_section=True),
     "child.parents_and_carers": Fact(_parents_and_carers, "family", is_section=True),
     "education.setting": Fact(_education("setting"), "education"),
     "education.status": Fact(_education("status"), "education"),
-    "education.attendance_percent": Fact(lambda child: f"{child.education.attendance_percent}%" if child.education.attendance_percent is not None else "", "education"),
+    "education.attendance_percent": Fact(
+        lambda child: (
+            f"{child.education.attendance_percent}%"
+            if child.education.attendance_percent is not None
+            else ""
+        ),
+        "education",
+    ),
     "education.sen": Fact(_education("sen"), "education"),
     "education.exclusions": Fact(_exclusions, "education", is_section=True),
     "health.gp": Fact(_gp, "health"),

@@ -25,7 +25,9 @@ def names(question: Question) -> list[str]:
     if question.kind == "date":
         return [f"{key}_day", f"{key}_month", f"{key}_year", f"version:{key}"]
     if question.kind == "list":
-        return [f"{key}.{n}.{item.key}" for n in range(MAX_LIST_ENTRIES) for item in question.items] + [f"version:{key}"]
+        return [
+            f"{key}.{n}.{item.key}" for n in range(MAX_LIST_ENTRIES) for item in question.items
+        ] + [f"version:{key}"]
     return [key, f"version:{key}"]
 
 
@@ -70,7 +72,9 @@ def _date(question: Question, data: QueryDict) -> str | None:
 def _entries(question: Question, data: QueryDict) -> list[dict[str, Any]]:
     entries = []
     for n in range(MAX_LIST_ENTRIES):
-        entry = {item.key: data.get(f"{question.key}.{n}.{item.key}", "") for item in question.items}
+        entry = {
+            item.key: data.get(f"{question.key}.{n}.{item.key}", "") for item in question.items
+        }
         if any(value for value in entry.values()):
             entries.append(entry)
     return entries

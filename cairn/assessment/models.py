@@ -34,15 +34,27 @@ class Stage(models.Model):
     stage_type = models.CharField(_("stage type"), max_length=30)
     depth = models.CharField(_("depth"), max_length=10, choices=Depth.choices)
     catalogue_version = models.CharField(max_length=20)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS
+    )
     started_at = models.DateTimeField(default=timezone.now)
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     due_date = models.DateField(_("due"))
-    previous = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    previous = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     ended_at = models.DateTimeField(null=True, blank=True)
-    ended_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     end_reason = models.CharField(max_length=300, blank=True)
-    snapshot = models.JSONField(default=dict, blank=True, help_text="Core Record facts the stage relied on, as at completion")
+    snapshot = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Core Record facts the stage relied on, as at completion",
+    )
     deepened_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -67,14 +79,24 @@ class Answer(models.Model):
     key = models.CharField(max_length=120)
     value = models.JSONField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
-    question_label = models.CharField(max_length=300, blank=True, help_text="The question as it was asked")
+    question_label = models.CharField(
+        max_length=300, blank=True, help_text="The question as it was asked"
+    )
     updated_at = models.DateTimeField(default=timezone.now)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    carried_from = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    is_confirmed = models.BooleanField(default=True, help_text="False while a carried-forward answer awaits confirmation")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    carried_from = models.ForeignKey(
+        Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    is_confirmed = models.BooleanField(
+        default=True, help_text="False while a carried-forward answer awaits confirmation"
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["stage", "key"], name="one_answer_per_stage_and_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "key"], name="one_answer_per_stage_and_key")
+        ]
 
     def __str__(self) -> str:
         return f"{self.key} v{self.version}"
@@ -89,13 +111,19 @@ class AnswerRevision(models.Model):
     old_value = models.JSONField(null=True, blank=True)
     new_value = models.JSONField(null=True, blank=True)
     at = models.DateTimeField(default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     by_name = models.CharField(max_length=150, blank=True)
     note = models.CharField(max_length=60, blank=True, help_text="carried forward, confirmed, …")
 
     class Meta:
         indexes = [models.Index(fields=["stage", "at"], name="revision_stage_at")]
-        constraints = [models.UniqueConstraint(fields=["stage", "key", "version"], name="one_revision_per_version")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stage", "key", "version"], name="one_revision_per_version"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.key} → v{self.version}"
@@ -107,10 +135,14 @@ class SectionMark(models.Model):
     stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="section_marks")
     section = models.CharField(max_length=60)
     marked_at = models.DateTimeField(default=timezone.now)
-    marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["stage", "section"], name="one_mark_per_section")]
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "section"], name="one_mark_per_section")
+        ]
 
     def __str__(self) -> str:
         return f"{self.section} complete"
@@ -126,7 +158,11 @@ class SectionVisit(models.Model):
     seen_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["stage", "user", "section"], name="one_visit_per_person_and_section")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stage", "user", "section"], name="one_visit_per_person_and_section"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.section} seen {self.seen_at:%Y-%m-%d}"
@@ -142,7 +178,11 @@ class Timescale(models.Model):
     due_days = models.PositiveSmallIntegerField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["organisation", "stage_type"], name="one_timescale_per_stage_type")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "stage_type"], name="one_timescale_per_stage_type"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.stage_type}: {self.due_days} days"

@@ -18,7 +18,14 @@ from django.utils import timezone
 
 from cairn.accounts.models import User
 from cairn.assessment import answers, completion, facts
-from cairn.assessment.models import Answer, AnswerRevision, SectionMark, SectionVisit, Stage, Timescale
+from cairn.assessment.models import (
+    Answer,
+    AnswerRevision,
+    SectionMark,
+    SectionVisit,
+    Stage,
+    Timescale,
+)
 from cairn.audit.operations import Actor, record_event
 from cairn.framework import catalogue as catalogues
 from cairn.framework.schema import Question
@@ -99,9 +106,16 @@ def start_stage(*, by: Actor, child: Child, stage_type: str, carry_forward: bool
     if previous is not None:
         carried = _carry_forward(by, previous, stage, catalogue.questions)
     record_event(
-        by=by, event_type="assessment.stage.started", child_id=child.pk, obj=stage,
+        by=by,
+        event_type="assessment.stage.started",
+        child_id=child.pk,
+        obj=stage,
         summary=f"Started {stage_config.label.en} stage",
-        detail={"stage_type": stage_type, "previous": previous.pk if previous else None, "carried_forward": carried},
+        detail={
+            "stage_type": stage_type,
+            "previous": previous.pk if previous else None,
+            "carried_forward": carried,
+        },
     )
     return stage
 
@@ -115,14 +129,28 @@ def _carry_forward(by: Actor, previous: Stage, stage: Stage, questions: dict[str
             continue
         rows.append(
             Answer(
-                stage=stage, key=old.key, value=old.value, version=1, question_label=question.label.en,
-                updated_at=old.updated_at, updated_by_id=old.updated_by_id, carried_from=previous, is_confirmed=False,
+                stage=stage,
+                key=old.key,
+                value=old.value,
+                version=1,
+                question_label=question.label.en,
+                updated_at=old.updated_at,
+                updated_by_id=old.updated_by_id,
+                carried_from=previous,
+                is_confirmed=False,
             )
         )
         revisions.append(
             AnswerRevision(
-                stage=stage, key=old.key, version=1, old_value=None, new_value=old.value, at=stage.started_at,
-                by=_user(by), by_name=by.user.username if by.user else "system", note="carried forward",
+                stage=stage,
+                key=old.key,
+                version=1,
+                old_value=None,
+                new_value=old.value,
+                at=stage.started_at,
+                by=_user(by),
+                by_name=by.user.username if by.user else "system",
+                note="carried forward",
             )
         )
     Answer.objects.bulk_create(rows)
@@ -131,10 +159,17 @@ def _carry_forward(by: Actor, previous: Stage, stage: Stage, questions: dict[str
 
 
 def question_of(stage: Stage, key: str) -> Question:
+    """The question, if the stage asks its section at all (a stage answers only its own sections)."""
+    catalogue = catalogues.load(stage.catalogue_version)
     try:
-        return catalogues.load(stage.catalogue_version).question(key)
+        question = catalogue.question(key)
     except KeyError:
         raise UnknownQuestionError(key) from None
+    if question.section_key not in {
+        entry.section for entry in catalogue.stage(stage.stage_type).sections
+    }:
+        raise UnknownQuestionError(key)
+    return question
 
 
 def _ensure_open(stage: Stage) -> None:
@@ -155,14 +190,21 @@ def record_answer(*, by: Actor, stage: Stage, key: str, value: Any, version: int
     if (current.version if current else 0) != version:
         raise StaleAnswerError(current)
     now = timezone.now()
-    if current is not None and current.value == cleaned and current.is_confirmed:
-        return current
+    if current is not None and current.value == cleaned:
+        if current.is_confirmed:
+            return current
+        return confirm_answer(by=by, stage=stage, key=key, version=version)
     if current is None:
         try:
             with transaction.atomic():
                 current = Answer.objects.create(
-                    stage=stage, key=key, value=cleaned, version=1, question_label=question.label.en,
-                    updated_at=now, updated_by=_user(by),
+                    stage=stage,
+                    key=key,
+                    value=cleaned,
+                    version=1,
+                    question_label=question.label.en,
+                    updated_at=now,
+                    updated_by=_user(by),
                 )
         except IntegrityError:
             raise StaleAnswerError(Answer.objects.filter(stage=stage, key=key).first()) from None
@@ -170,21 +212,35 @@ def record_answer(*, by: Actor, stage: Stage, key: str, value: Any, version: int
     else:
         old_value = current.value
         updated = Answer.objects.filter(pk=current.pk, version=version).update(
-            value=cleaned, version=version + 1, updated_at=now, updated_by=_user(by),
-            is_confirmed=True, question_label=question.label.en,
+            value=cleaned,
+            version=version + 1,
+            updated_at=now,
+            updated_by=_user(by),
+            is_confirmed=True,
+            question_label=question.label.en,
         )
         if not updated:
             raise StaleAnswerError(Answer.objects.get(pk=current.pk))
         current.refresh_from_db()
     AnswerRevision.objects.create(
-        stage=stage, key=key, version=current.version, old_value=old_value, new_value=cleaned, at=now,
-        by=_user(by), by_name=by.user.username if by.user else "system",
+        stage=stage,
+        key=key,
+        version=current.version,
+        old_value=old_value,
+        new_value=cleaned,
+        at=now,
+        by=_user(by),
+        by_name=by.user.username if by.user else "system",
         note="corrected" if old_value is not None and current.carried_from_id else "",
     )
     SectionMark.objects.filter(stage=stage, section=question.section_key).delete()
     record_event(
-        by=by, event_type="assessment.answer.recorded", child_id=stage.child_id, obj=current,
-        summary=f"Answered {question.label.en[:200]}", detail={"stage": stage.pk, "key": key, "version": current.version},
+        by=by,
+        event_type="assessment.answer.recorded",
+        child_id=stage.child_id,
+        obj=current,
+        summary=f"Answered {question.label.en[:200]}",
+        detail={"stage": stage.pk, "key": key, "version": current.version},
     )
     return current
 
@@ -200,14 +256,29 @@ def confirm_answer(*, by: Actor, stage: Stage, key: str, version: int) -> Answer
     if current.is_confirmed:
         return current
     now = timezone.now()
-    Answer.objects.filter(pk=current.pk).update(is_confirmed=True, version=version + 1, updated_at=now, updated_by=_user(by))
+    Answer.objects.filter(pk=current.pk).update(
+        is_confirmed=True, version=version + 1, updated_at=now, updated_by=_user(by)
+    )
     current.refresh_from_db()
     AnswerRevision.objects.create(
-        stage=stage, key=key, version=current.version, old_value=current.value, new_value=current.value, at=now,
-        by=_user(by), by_name=by.user.username if by.user else "system", note="confirmed",
+        stage=stage,
+        key=key,
+        version=current.version,
+        old_value=current.value,
+        new_value=current.value,
+        at=now,
+        by=_user(by),
+        by_name=by.user.username if by.user else "system",
+        note="confirmed",
     )
-    record_event(by=by, event_type="assessment.answer.confirmed", child_id=stage.child_id, obj=current,
-                 summary=f"Confirmed carried-forward answer {key}", detail={"stage": stage.pk, "key": key})
+    record_event(
+        by=by,
+        event_type="assessment.answer.confirmed",
+        child_id=stage.child_id,
+        obj=current,
+        summary=f"Confirmed carried-forward answer {key}",
+        detail={"stage": stage.pk, "key": key},
+    )
     return current
 
 
@@ -215,7 +286,9 @@ def confirm_answer(*, by: Actor, stage: Stage, key: str, version: int) -> Answer
 def confirm_section(*, by: Actor, stage: Stage, section: str) -> int:
     """Confirm every carried-forward answer in a section in one action."""
     _ensure_open(stage)
-    pending = list(Answer.objects.filter(stage=stage, key__startswith=f"{section}.", is_confirmed=False))
+    pending = list(
+        Answer.objects.filter(stage=stage, key__startswith=f"{section}.", is_confirmed=False)
+    )
     for answer in pending:
         confirm_answer(by=by, stage=stage, key=answer.key, version=answer.version)
     return len(pending)
@@ -224,9 +297,17 @@ def confirm_section(*, by: Actor, stage: Stage, section: str) -> int:
 @transaction.atomic
 def mark_section_complete(*, by: Actor, stage: Stage, section: str) -> None:
     _ensure_open(stage)
-    SectionMark.objects.get_or_create(stage=stage, section=section, defaults={"marked_by": _user(by)})
-    record_event(by=by, event_type="assessment.section.marked_complete", child_id=stage.child_id, obj=stage,
-                 summary=f"Marked {section.replace('_', ' ')} complete", detail={"section": section})
+    SectionMark.objects.get_or_create(
+        stage=stage, section=section, defaults={"marked_by": _user(by)}
+    )
+    record_event(
+        by=by,
+        event_type="assessment.section.marked_complete",
+        child_id=stage.child_id,
+        obj=stage,
+        summary=f"Marked {section.replace('_', ' ')} complete",
+        detail={"section": section},
+    )
 
 
 @transaction.atomic
@@ -238,15 +319,22 @@ def complete_stage(*, by: Actor, stage: Stage) -> Stage:
     found = completion.progress(catalogue, stage.stage_type, stage.depth, values)
     if found.required_missing:
         raise IncompleteStageError(found.required_missing)
-    sources = {q.source for section in found.sections for q in section.asked + section.offered if q.source}
+    sources = {
+        q.source for section in found.sections for q in section.asked + section.offered if q.source
+    }
     child = facts.prefetched(stage.child_id)
     stage.snapshot = {"facts": facts.snapshot(child, sources), "at": timezone.now().isoformat()}
     stage.status = Stage.Status.COMPLETED
     stage.ended_at = timezone.now()
     stage.ended_by = _user(by)
     stage.save(update_fields=["snapshot", "status", "ended_at", "ended_by"])
-    record_event(by=by, event_type="assessment.stage.completed", child_id=stage.child_id, obj=stage,
-                 summary=f"Completed {stage.stage_type.replace('_', ' ')} stage")
+    record_event(
+        by=by,
+        event_type="assessment.stage.completed",
+        child_id=stage.child_id,
+        obj=stage,
+        summary=f"Completed {stage.stage_type.replace('_', ' ')} stage",
+    )
     return stage
 
 
@@ -257,10 +345,20 @@ def end_stage(*, by: Actor, stage: Stage, status: str, reason: str) -> Stage:
         raise ValueError(status)
     stage = Stage.objects.select_for_update().get(pk=stage.pk)
     _ensure_open(stage)
-    stage.status, stage.ended_at, stage.ended_by, stage.end_reason = status, timezone.now(), _user(by), reason[:300]
+    stage.status, stage.ended_at, stage.ended_by, stage.end_reason = (
+        status,
+        timezone.now(),
+        _user(by),
+        reason[:300],
+    )
     stage.save(update_fields=["status", "ended_at", "ended_by", "end_reason"])
-    record_event(by=by, event_type=f"assessment.stage.{status}", child_id=stage.child_id, obj=stage,
-                 summary=f"{stage.get_status_display()}: {reason[:200]}")
+    record_event(
+        by=by,
+        event_type=f"assessment.stage.{status}",
+        child_id=stage.child_id,
+        obj=stage,
+        summary=f"{stage.get_status_display()}: {reason[:200]}",
+    )
     return stage
 
 
@@ -273,14 +371,22 @@ def deepen_stage(*, by: Actor, stage: Stage) -> Stage:
         return stage
     stage.depth, stage.deepened_at = Stage.Depth.FULL, timezone.now()
     stage.save(update_fields=["depth", "deepened_at"])
-    record_event(by=by, event_type="assessment.stage.deepened", child_id=stage.child_id, obj=stage,
-                 summary="Deepened to a full assessment")
+    record_event(
+        by=by,
+        event_type="assessment.stage.deepened",
+        child_id=stage.child_id,
+        obj=stage,
+        summary="Deepened to a full assessment",
+    )
     return stage
 
 
 def record_section_visit(*, user: User, stage: Stage, section: str, keys: set[str]) -> None:
     SectionVisit.objects.update_or_create(
-        stage=stage, user=user, section=section, defaults={"seen_keys": sorted(keys), "seen_at": timezone.now()}
+        stage=stage,
+        user=user,
+        section=section,
+        defaults={"seen_keys": sorted(keys), "seen_at": timezone.now()},
     )
 
 
@@ -291,7 +397,9 @@ def set_timescales(*, by: Actor, organisation_id: int, days: dict[str, int]) -> 
     changes = {}
     for stage in catalogue.stages:
         wanted = days.get(stage.key, stage.due_days)
-        own = Timescale.objects.filter(organisation_id=organisation_id, stage_type=stage.key).first()
+        own = Timescale.objects.filter(
+            organisation_id=organisation_id, stage_type=stage.key
+        ).first()
         before = own.due_days if own else stage.due_days
         if wanted == before:
             continue
@@ -303,9 +411,17 @@ def set_timescales(*, by: Actor, organisation_id: int, days: dict[str, int]) -> 
                 organisation_id=organisation_id, stage_type=stage.key, defaults={"due_days": wanted}
             )
     if changes:
-        record_event(by=by, event_type="assessment.timescales.changed", summary="Changed assessment timescales",
-                     detail={"organisation": organisation_id, "changes": changes})
+        record_event(
+            by=by,
+            event_type="assessment.timescales.changed",
+            summary="Changed assessment timescales",
+            detail={"organisation": organisation_id, "changes": changes},
+        )
 
 
 def timescales_of(organisation_id: int) -> dict[str, int]:
-    return dict(Timescale.objects.filter(organisation_id=organisation_id).values_list("stage_type", "due_days"))
+    return dict(
+        Timescale.objects.filter(organisation_id=organisation_id).values_list(
+            "stage_type", "due_days"
+        )
+    )

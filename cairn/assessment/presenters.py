@@ -38,7 +38,11 @@ def state_text(progress: SectionProgress) -> tuple[str, str]:
     state = progress.state
     if state == SectionState.REQUIRED_MISSING:
         count = len(progress.required_missing)
-        text = _("1 required question left") if count == 1 else _("%(count)s required questions left") % {"count": count}
+        text = (
+            _("1 required question left")
+            if count == 1
+            else _("%(count)s required questions left") % {"count": count}
+        )
         return text, "govuk-tag--yellow"
     labels = {
         SectionState.COMPLETE: _("Complete"),
@@ -61,7 +65,9 @@ class MapEntry:
     new_count: int
 
 
-def completion_map(stage: Stage, found: StageProgress, language: str, current: str | None) -> list[MapEntry]:
+def completion_map(
+    stage: Stage, found: StageProgress, language: str, current: str | None
+) -> list[MapEntry]:
     entries = []
     for progress in found.sections:
         text, css = state_text(progress)
@@ -112,6 +118,7 @@ class QuestionView:
     label: str
     value: Any
     version: int
+    display: str
     spec: dict[str, Any] | None
     items: list[list[dict[str, Any]]] = field(default_factory=list)
     example: str = ""
@@ -143,8 +150,15 @@ def _options(question: Question | ItemField, language: str) -> list[tuple[str, s
 
 
 def component(
-    question: Question | ItemField, *, name: str, value: Any, error: str, language: str, label: str,
-    hint: str = "", is_heading: bool = False,
+    question: Question | ItemField,
+    *,
+    name: str,
+    value: Any,
+    error: str,
+    language: str,
+    label: str,
+    hint: str = "",
+    is_heading: bool = False,
 ) -> dict[str, Any]:
     """The GOV.UK component and options for one question (or one field of a list entry)."""
     ident = element_id(name)
@@ -156,27 +170,63 @@ def component(
     if kind in {"yes_no", "choice", "rating"}:
         choices = _options(question, language)
         if kind == "choice" and len(choices) > RADIOS_LIMIT:
-            return {"component": "select", "params": {
-                "id": ident, "name": name, "label": label_param, "hint": hint_param, "errorMessage": error_message,
-                "items": [{"value": "", "text": _("Select an option")}] + [{"value": v, "text": t, "selected": v == value} for v, t in choices],
-            }}
-        return {"component": "radios", "params": {
-            "idPrefix": ident, "name": name, "fieldset": {"legend": legend}, "hint": hint_param, "errorMessage": error_message,
-            "classes": "govuk-radios--inline" if kind in {"yes_no", "rating"} and len(choices) <= 4 else "govuk-radios--small",
-            "items": [{"value": v, "text": t, "checked": v == value} for v, t in choices],
-        }}
+            return {
+                "component": "select",
+                "params": {
+                    "id": ident,
+                    "name": name,
+                    "label": label_param,
+                    "hint": hint_param,
+                    "errorMessage": error_message,
+                    "items": [{"value": "", "text": _("Select an option")}]
+                    + [{"value": v, "text": t, "selected": v == value} for v, t in choices],
+                },
+            }
+        return {
+            "component": "radios",
+            "params": {
+                "idPrefix": ident,
+                "name": name,
+                "fieldset": {"legend": legend},
+                "hint": hint_param,
+                "errorMessage": error_message,
+                "classes": "govuk-radios--inline"
+                if kind in {"yes_no", "rating"} and len(choices) <= 4
+                else "govuk-radios--small",
+                "items": [{"value": v, "text": t, "checked": v == value} for v, t in choices],
+            },
+        }
     if kind == "multi_choice":
         selected = set(value or [])
-        return {"component": "checkboxes", "params": {
-            "idPrefix": ident, "name": name, "fieldset": {"legend": legend}, "hint": hint_param, "errorMessage": error_message,
-            "classes": "govuk-checkboxes--small",
-            "items": [{"value": v, "text": t, "checked": v in selected} for v, t in _options(question, language)],
-        }}
+        return {
+            "component": "checkboxes",
+            "params": {
+                "idPrefix": ident,
+                "name": name,
+                "fieldset": {"legend": legend},
+                "hint": hint_param,
+                "errorMessage": error_message,
+                "classes": "govuk-checkboxes--small",
+                "items": [
+                    {"value": v, "text": t, "checked": v in selected}
+                    for v, t in _options(question, language)
+                ],
+            },
+        }
     if kind == "long_text":
-        return {"component": "textarea", "params": {
-            "id": ident, "name": name, "label": label_param, "hint": hint_param, "errorMessage": error_message,
-            "rows": 8, "value": value or "", "classes": "cairn-answer-text",
-        }}
+        return {
+            "component": "textarea",
+            "params": {
+                "id": ident,
+                "name": name,
+                "label": label_param,
+                "hint": hint_param,
+                "errorMessage": error_message,
+                "rows": 8,
+                "value": value or "",
+                "classes": "cairn-answer-text",
+            },
+        }
     if kind == "date":
         parts = ["", "", ""]
         if isinstance(value, str) and value:
@@ -185,33 +235,61 @@ def component(
                 parts = [str(day.day), str(day.month), str(day.year)]
             except ValueError:
                 pass
-        return {"component": "date", "params": {
-            "id": ident, "fieldset": {"legend": legend}, "hint": hint_param, "errorMessage": error_message,
-            "items": [
-                {"id": f"{ident}-{part}", "name": f"{name}_{part}", "label": text, "value": parts[index],
-                 "classes": "govuk-input--width-4" if part == "year" else "govuk-input--width-2"}
-                for index, (part, text) in enumerate([("day", _("Day")), ("month", _("Month")), ("year", _("Year"))])
-            ],
-        }}
-    return {"component": "input", "params": {
-        "id": ident, "name": name, "label": label_param, "hint": hint_param, "errorMessage": error_message,
-        "value": "" if value is None else value,
-        "inputmode": "numeric" if kind == "number" else None,
-        "classes": "govuk-input--width-4" if kind == "number" else "",
-    }}
+        return {
+            "component": "date",
+            "params": {
+                "id": ident,
+                "fieldset": {"legend": legend},
+                "hint": hint_param,
+                "errorMessage": error_message,
+                "items": [
+                    {
+                        "id": f"{ident}-{part}",
+                        "name": f"{name}_{part}",
+                        "label": text,
+                        "value": parts[index],
+                        "classes": "govuk-input--width-4"
+                        if part == "year"
+                        else "govuk-input--width-2",
+                    }
+                    for index, (part, text) in enumerate(
+                        [("day", _("Day")), ("month", _("Month")), ("year", _("Year"))]
+                    )
+                ],
+            },
+        }
+    return {
+        "component": "input",
+        "params": {
+            "id": ident,
+            "name": name,
+            "label": label_param,
+            "hint": hint_param,
+            "errorMessage": error_message,
+            "value": "" if value is None else value,
+            "inputmode": "numeric" if kind == "number" else None,
+            "classes": "govuk-input--width-4" if kind == "number" else "",
+        },
+    }
 
 
 def _list_rows(question: Question, value: Any, language: str) -> list[list[dict[str, Any]]]:
     entries = list(value or []) + [{}]
     rows = []
     for n, entry in enumerate(entries[: inputs.MAX_LIST_ENTRIES]):
-        rows.append([
-            component(
-                item, name=f"{question.key}.{n}.{item.key}", value=entry.get(item.key), error="",
-                language=language, label=item.label.get(language),
-            )
-            for item in question.items
-        ])
+        rows.append(
+            [
+                component(
+                    item,
+                    name=f"{question.key}.{n}.{item.key}",
+                    value=entry.get(item.key),
+                    error="",
+                    language=language,
+                    label=item.label.get(language),
+                )
+                for item in question.items
+            ]
+        )
     return rows
 
 
@@ -219,22 +297,38 @@ def hint_texts(found: list[coaching.Hint], catalogue: Catalogue, language: str) 
     texts = []
     for hint in found:
         if hint.kind == "analysis":
-            texts.append(_(
-                "This reads like analysis (‘%(marker)s’). Information Gathering is for what you saw and were told; "
-                "explain why in Explanations and Conclusions."
-            ) % {"marker": hint.marker})
+            texts.append(
+                _(
+                    "This reads like analysis (‘%(marker)s’). Information Gathering is for what you saw and were told; "
+                    "explain why in Explanations and Conclusions."
+                )
+                % {"marker": hint.marker}
+            )
         elif hint.kind == "repeat" and hint.other_key in catalogue.questions:
             other = catalogue.questions[hint.other_key]
             section = next(s for s in catalogue.sections if s.key == other.section_key)
-            texts.append(_("A paragraph here repeats your answer to ‘%(question)s’ in %(section)s. Say it once and refer to it.") % {
-                "question": other.label.get(language), "section": section.title.get(language)})
+            texts.append(
+                _(
+                    "A paragraph here repeats your answer to ‘%(question)s’ in %(section)s. Say it once and refer to it."
+                )
+                % {"question": other.label.get(language), "section": section.title.get(language)}
+            )
     return texts
 
 
 def question_views(
-    *, stage: Stage, catalogue: Catalogue, progress: SectionProgress, stored: dict[str, Answer],
-    values: dict[str, Any], language: str, child_facts: dict[str, str], errors: dict[str, str],
-    conflicts: dict[str, Conflict], posted_values: dict[str, Any], can_edit: bool,
+    *,
+    stage: Stage,
+    catalogue: Catalogue,
+    progress: SectionProgress,
+    stored: dict[str, Answer],
+    values: dict[str, Any],
+    language: str,
+    child_facts: dict[str, str],
+    errors: dict[str, str],
+    conflicts: dict[str, Conflict],
+    posted_values: dict[str, Any],
+    can_edit: bool,
 ) -> list[QuestionView]:
     views = []
     required_keys = {q.key for q in progress.asked if q.is_required}
@@ -243,11 +337,20 @@ def question_views(
         value = posted_values.get(question.key, answer.value if answer else None)
         label = question.label.get(language)
         view = QuestionView(
-            question=question, id=element_id(question.key), label=label, value=value,
-            version=conflicts[question.key].their_version if question.key in conflicts else (answer.version if answer else 0),
-            spec=None, example=_label(question.example, language),
-            is_new=question.key in progress.new_keys, is_required=question.key in required_keys,
-            error=errors.get(question.key, ""), conflict=conflicts.get(question.key),
+            question=question,
+            id=element_id(question.key),
+            label=label,
+            value=value,
+            display="" if can_edit else answers.display(question, value, language),
+            version=conflicts[question.key].their_version
+            if question.key in conflicts
+            else (answer.version if answer else 0),
+            spec=None,
+            example=_label(question.example, language),
+            is_new=question.key in progress.new_keys,
+            is_required=question.key in required_keys,
+            error=errors.get(question.key, ""),
+            conflict=conflicts.get(question.key),
             autosave_url=reverse("assessment:autosave", args=[stage.pk, question.key]),
             history_url=reverse("assessment:answer-history", args=[stage.pk, question.key]),
             confirm_url=reverse("assessment:confirm", args=[stage.pk, question.key]),
@@ -257,12 +360,20 @@ def question_views(
             fact = facts.FACTS.get(question.source)
             if fact is not None:
                 url_name = "records:child-section" if fact.is_section else "records:part-edit"
-                view.pulled = Pulled(child_facts.get(question.source, ""), reverse(url_name, args=[stage.child_id, fact.part]))
+                view.pulled = Pulled(
+                    child_facts.get(question.source, ""),
+                    reverse(url_name, args=[stage.child_id, fact.part]),
+                )
         elif question.kind == "list":
             view.items = _list_rows(question, value, language)
         else:
             view.spec = component(
-                question, name=question.key, value=value, error=view.error, language=language, label=label,
+                question,
+                name=question.key,
+                value=value,
+                error=view.error,
+                language=language,
+                label=label,
                 hint=_label(question.help, language),
             )
         if answer is not None and answer.carried_from_id:
@@ -270,11 +381,15 @@ def question_views(
             view.carried = Carried(
                 stage_label=(previous.stage_type.replace("_", " ") if previous else ""),
                 by=answer.updated_by.display_name if answer.updated_by else "",
-                at=answer.updated_at, is_confirmed=answer.is_confirmed,
+                at=answer.updated_at,
+                is_confirmed=answer.is_confirmed,
             )
         if question.kind in {"text", "long_text"} and can_edit:
             found = coaching.hints_for(
-                question.key, value, is_description=question.nature == "description", others=values,
+                question.key,
+                value,
+                is_description=question.nature == "description",
+                others=values,
             )
             view.hints = hint_texts(found, catalogue, language)
         views.append(view)

@@ -22,11 +22,21 @@ from cairn.records.models import Child
 
 
 def stages_of(child: Child) -> QuerySet[Stage]:
-    return Stage.objects.filter(child=child).select_related("started_by", "ended_by").order_by("-started_at", "-id")
+    return (
+        Stage.objects.filter(child=child)
+        .select_related("started_by", "ended_by")
+        .order_by("-started_at", "-id")
+    )
 
 
-def stage_for(membership: Membership | None, stage_id: int, at_least: Access = Access.READ) -> tuple[Stage, Access]:
-    stage = Stage.objects.select_related("child", "started_by", "ended_by", "previous").filter(pk=stage_id).first()
+def stage_for(
+    membership: Membership | None, stage_id: int, at_least: Access = Access.READ
+) -> tuple[Stage, Access]:
+    stage = (
+        Stage.objects.select_related("child", "started_by", "ended_by", "previous")
+        .filter(pk=stage_id)
+        .first()
+    )
     if stage is None:
         raise Http404
     _child, access = record_queries.child_for(membership, stage.child_id, at_least)
@@ -34,7 +44,9 @@ def stage_for(membership: Membership | None, stage_id: int, at_least: Access = A
 
 
 def answers_of(stage: Stage) -> dict[str, Answer]:
-    return {answer.key: answer for answer in stage.answers.select_related("updated_by", "carried_from")}
+    return {
+        answer.key: answer for answer in stage.answers.select_related("updated_by", "carried_from")
+    }
 
 
 def values_of(stage: Stage) -> dict[str, Any]:
@@ -62,9 +74,14 @@ class Change:
 
 
 def changes_since(stage: Stage, since: dt.datetime) -> list[Change]:
-    """One entry per question changed after `since`: its value then and now, and the last change's author."""
+    """One entry per question changed after `since`: its value then and now, and the last change's author.
+
+    Confirming an answer and carrying it forward from the last stage change nothing: a review's
+    changes since the last stage was completed are its corrections, not every carried answer."""
     revisions = list(
-        AnswerRevision.objects.filter(stage=stage, at__gt=since).exclude(note="confirmed").order_by("key", "version")
+        AnswerRevision.objects.filter(stage=stage, at__gt=since)
+        .exclude(note__in=["confirmed", "carried forward"])
+        .order_by("key", "version")
     )
     first: dict[str, AnswerRevision] = {}
     last: dict[str, AnswerRevision] = {}
@@ -82,9 +99,24 @@ def changes_since(stage: Stage, since: dt.datetime) -> list[Change]:
 def values_at(stage: Stage, at: dt.datetime) -> dict[str, Any]:
     """The stage's answers as they stood at a point in time."""
     result: dict[str, Any] = {}
-    for key, value in AnswerRevision.objects.filter(stage=stage, at__lte=at).order_by("key", "version").values_list("key", "new_value"):
+    for key, value in (
+        AnswerRevision.objects.filter(stage=stage, at__lte=at)
+        .order_by("key", "version")
+        .values_list("key", "new_value")
+    ):
         result[key] = value
     return result
+
+
+def value_at_version(stage: Stage, key: str, version: int) -> Any:
+    """An answer's value as saved at `version` (None at 0, before it was first answered)."""
+    if version <= 0:
+        return None
+    return (
+        AnswerRevision.objects.filter(stage=stage, key=key, version=version)
+        .values_list("new_value", flat=True)
+        .first()
+    )
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any, Any]]:

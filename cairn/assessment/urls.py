@@ -14,9 +14,21 @@ urlpatterns = [
     path("stages/<int:stage_id>/deepen/", views.deepen, name="deepen"),
     path("stages/<int:stage_id>/end/", views.end, name="end"),
     path("stages/<int:stage_id>/sections/<slug:section>/", views.section, name="section"),
-    path("stages/<int:stage_id>/sections/<slug:section>/confirm/", views.confirm_section, name="confirm-section"),
+    path(
+        "stages/<int:stage_id>/sections/<slug:section>/confirm/",
+        views.confirm_section,
+        name="confirm-section",
+    ),
     path("stages/<int:stage_id>/answers/<str:key>/", views.autosave, name="autosave"),
     path("stages/<int:stage_id>/answers/<str:key>/confirm/", views.confirm, name="confirm"),
-    path("stages/<int:stage_id>/answers/<str:key>/history/", views.answer_history, name="answer-history"),
-    path("accounts/organisations/<int:organisation_id>/timescales/", views.timescales, name="timescales"),
+    path(
+        "stages/<int:stage_id>/answers/<str:key>/history/",
+        views.answer_history,
+        name="answer-history",
+    ),
+    path(
+        "accounts/organisations/<int:organisation_id>/timescales/",
+        views.timescales,
+        name="timescales",
+    ),
 ]

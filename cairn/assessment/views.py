@@ -43,9 +43,13 @@ def _context(request: HttpRequest, child: Child, access: Access, **extra: Any) -
     return context
 
 
-def _progress(stage: Stage, catalogue: Catalogue, values: dict[str, Any], user: Any = None) -> completion.StageProgress:
+def _progress(
+    stage: Stage, catalogue: Catalogue, values: dict[str, Any], user: Any = None
+) -> completion.StageProgress:
     seen = queries.seen_keys(stage, user) if user is not None else None
-    return completion.progress(catalogue, stage.stage_type, stage.depth, values, queries.marked_sections(stage), seen)
+    return completion.progress(
+        catalogue, stage.stage_type, stage.depth, values, queries.marked_sections(stage), seen
+    )
 
 
 def _stage_type_label(catalogue: Catalogue, key: str) -> str:
@@ -60,11 +64,25 @@ def stage_list(request: HttpRequest, child_id: int) -> HttpResponse:
     child, access = record_queries.child_for(request.membership, child_id, Access.READ)  # type: ignore[attr-defined]
     record_operations.record_viewed(by=Actor.from_request(request), child=child, page="assessments")
     catalogue = catalogues.load()
-    stages = [(stage, _stage_type_label(catalogue, stage.stage_type)) for stage in queries.stages_of(child)]
-    return render(request, "assessment/stage_list.html", _context(
-        request, child, access, stages=stages, today=timezone.localdate(),
-        stage_types=[(s.key, s.label.get(_language()), s.description.get(_language()), s.depth) for s in catalogue.stages],
-    ))
+    stages = [
+        (stage, _stage_type_label(catalogue, stage.stage_type))
+        for stage in queries.stages_of(child)
+    ]
+    return render(
+        request,
+        "assessment/stage_list.html",
+        _context(
+            request,
+            child,
+            access,
+            stages=stages,
+            today=timezone.localdate(),
+            stage_types=[
+                (s.key, s.label.get(_language()), s.description.get(_language()), s.depth)
+                for s in catalogue.stages
+            ],
+        ),
+    )
 
 
 @login_required
@@ -75,24 +93,49 @@ def stage_start(request: HttpRequest, child_id: int) -> HttpResponse:
     if request.method == "POST":
         stage_type = request.POST.get("stage_type", "")
         try:
-            stage = operations.start_stage(by=Actor.from_request(request), child=child, stage_type=stage_type)
+            stage = operations.start_stage(
+                by=Actor.from_request(request), child=child, stage_type=stage_type
+            )
         except operations.UnknownStageTypeError:
             error = _("Select the purpose of the assessment")
         else:
-            messages.success(request, _("%(type)s stage started") % {"type": _stage_type_label(catalogue, stage.stage_type)})
+            messages.success(
+                request,
+                _("%(type)s stage started")
+                % {"type": _stage_type_label(catalogue, stage.stage_type)},
+            )
             return redirect("assessment:stage-detail", stage.pk)
+    if request.method != "POST":  # the form shows the record as it stands: a read
+        record_operations.record_viewed(
+            by=Actor.from_request(request), child=child, page="start an assessment"
+        )
     latest = operations.latest_stage(child)
-    return render(request, "assessment/stage_start.html", _context(
-        request, child, access, error=error, latest=latest,
-        latest_label=_stage_type_label(catalogue, latest.stage_type) if latest else "",
-        items=[
-            {"value": s.key, "text": s.label.get(_language()), "hint": {"text": s.description.get(_language())}}
-            for s in catalogue.stages
-        ],
-    ), status=400 if error else 200)
+    return render(
+        request,
+        "assessment/stage_start.html",
+        _context(
+            request,
+            child,
+            access,
+            error=error,
+            latest=latest,
+            latest_label=_stage_type_label(catalogue, latest.stage_type) if latest else "",
+            items=[
+                {
+                    "value": s.key,
+                    "text": s.label.get(_language()),
+                    "hint": {"text": s.description.get(_language())},
+                }
+                for s in catalogue.stages
+            ],
+        ),
+        status=400 if error else 200,
+    )
 
 
-def _stage(request: HttpRequest, stage_id: int, at_least: Access = Access.READ) -> tuple[Stage, Access, Catalogue]:
+def _stage(
+    request: HttpRequest, stage_id: int, at_least: Access = Access.READ
+) -> tuple[Stage, Access, Catalogue]:
     stage, access = queries.stage_for(request.membership, stage_id, at_least)  # type: ignore[attr-defined]
     return stage, access, catalogues.load(stage.catalogue_version)
 
@@ -100,17 +143,28 @@ def _stage(request: HttpRequest, stage_id: int, at_least: Access = Access.READ) 
 @login_required
 def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
     stage, access, catalogue = _stage(request, stage_id)
-    record_operations.record_viewed(by=Actor.from_request(request), child=stage.child, page="assessment stage")
+    record_operations.record_viewed(
+        by=Actor.from_request(request), child=stage.child, page="assessment stage"
+    )
     values = queries.values_of(stage)
     found = _progress(stage, catalogue, values, request.user)
     language = _language()
-    return render(request, "assessment/stage_detail.html", _context(
-        request, stage.child, access, stage=stage, stage_label=_stage_type_label(catalogue, stage.stage_type),
-        stage_map=presenters.completion_map(stage, found, language, None), progress=found,
-        can_edit_stage=access >= Access.EDIT and stage.is_open,
-        can_deepen=stage.is_open and stage.depth == Stage.Depth.LIGHT and access >= Access.EDIT,
-        unconfirmed=stage.answers.filter(is_confirmed=False).count(),
-    ))
+    return render(
+        request,
+        "assessment/stage_detail.html",
+        _context(
+            request,
+            stage.child,
+            access,
+            stage=stage,
+            stage_label=_stage_type_label(catalogue, stage.stage_type),
+            stage_map=presenters.completion_map(stage, found, language, None),
+            progress=found,
+            can_edit_stage=access >= Access.EDIT and stage.is_open,
+            can_deepen=stage.is_open and stage.depth == Stage.Depth.LIGHT and access >= Access.EDIT,
+            unconfirmed=stage.answers.filter(is_confirmed=False).count(),
+        ),
+    )
 
 
 def _section_or_404(found: completion.StageProgress, section: str) -> completion.SectionProgress:
@@ -131,43 +185,121 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
     posted_values: dict[str, Any] = {}
     if request.method == "POST":
         if not stage.is_open:
-            messages.error(request, _("This stage is %(status)s, so its answers cannot change") % {"status": stage.get_status_display().lower()})
+            messages.error(
+                request,
+                _("This stage is %(status)s, so its answers cannot change")
+                % {"status": stage.get_status_display().lower()},
+            )
             return redirect("assessment:section", stage.pk, section)
         _section_or_404(_progress(stage, catalogue, values), section)
         errors, conflicts, posted_values = _save_section(request, stage, catalogue, section)
         values = queries.values_of(stage)
+        confirming = request.POST.get("confirm", "")
+        if (
+            confirming
+            and confirming in catalogue.questions
+            and confirming not in errors
+            and confirming not in conflicts
+        ):
+            # "Confirm" on a carried-forward answer saves the rest of the form first, so no edit is lost.
+            current = queries.answers_of(stage).get(confirming)
+            if current is not None:
+                try:
+                    operations.confirm_answer(
+                        by=Actor.from_request(request),
+                        stage=stage,
+                        key=confirming,
+                        version=current.version,
+                    )
+                except operations.StaleAnswerError:
+                    messages.error(
+                        request, _("Someone changed this answer meanwhile: check it again")
+                    )
+            return redirect(
+                reverse("assessment:section", args=[stage.pk, section])
+                + f"#question-{presenters.element_id(confirming)}"
+            )
         if not errors and not conflicts:
             found = _progress(stage, catalogue, values)
             if request.POST.get("action") == "complete":
                 if found.section(section).required_missing:
-                    messages.error(request, _("Answer the required questions before marking this section complete"))
+                    messages.error(
+                        request,
+                        _("Answer the required questions before marking this section complete"),
+                    )
                     return redirect("assessment:section", stage.pk, section)
-                operations.mark_section_complete(by=Actor.from_request(request), stage=stage, section=section)
+                operations.mark_section_complete(
+                    by=Actor.from_request(request), stage=stage, section=section
+                )
             messages.success(request, _("Your answers have been saved"))
             return redirect(_next_url(stage, found, section))
     else:
-        record_operations.record_viewed(by=Actor.from_request(request), child=stage.child, page=f"assessment section {section}")
+        record_operations.record_viewed(
+            by=Actor.from_request(request), child=stage.child, page=f"assessment section {section}"
+        )
     found = _progress(stage, catalogue, {**values, **posted_values}, request.user)
     progress = _section_or_404(found, section)
     language = _language()
     views = presenters.question_views(
-        stage=stage, catalogue=catalogue, progress=progress, stored=queries.answers_of(stage), values=values,
-        language=language, child_facts=facts.read_facts(child, {q.source for q in progress.asked if q.source}),
-        errors=errors, conflicts=conflicts, posted_values=posted_values, can_edit=access >= Access.EDIT and stage.is_open,
+        stage=stage,
+        catalogue=catalogue,
+        progress=progress,
+        stored=queries.answers_of(stage),
+        values=values,
+        language=language,
+        child_facts=_child_facts(stage, child, progress),
+        errors=errors,
+        conflicts=conflicts,
+        posted_values=posted_values,
+        can_edit=access >= Access.EDIT and stage.is_open,
     )
-    operations.record_section_visit(user=request.user, stage=stage, section=section, keys={q.key for q in progress.asked + progress.offered})  # type: ignore[arg-type]
-    return render(request, "assessment/section.html", _context(
-        request, stage.child, access, stage=stage, stage_label=_stage_type_label(catalogue, stage.stage_type),
-        stage_map=presenters.completion_map(stage, found, language, section), progress=progress,
-        section=progress.section, section_title=progress.section.title.get(language),
-        intro=progress.section.intro.get(language) if progress.section.intro else "",
-        questions=[v for v in views if v.question.depth != "further"],
-        further=[v for v in views if v.question.depth == "further"],
-        can_edit_stage=access >= Access.EDIT and stage.is_open,
-        error_list=[{"text": f"{_label_of(catalogue, key, language)}: {message}", "href": f"#{presenters.element_id(key)}"} for key, message in errors.items()],
-        conflict_count=len(conflicts),
-        unconfirmed=[v for v in views if v.carried and not v.carried.is_confirmed],
-    ), status=409 if conflicts else (400 if errors else 200))
+    operations.record_section_visit(
+        user=request.user,
+        stage=stage,
+        section=section,
+        keys={q.key for q in progress.asked + progress.offered},
+    )  # type: ignore[arg-type]
+    return render(
+        request,
+        "assessment/section.html",
+        _context(
+            request,
+            stage.child,
+            access,
+            stage=stage,
+            stage_label=_stage_type_label(catalogue, stage.stage_type),
+            stage_map=presenters.completion_map(stage, found, language, section),
+            progress=progress,
+            section=progress.section,
+            section_title=progress.section.title.get(language),
+            intro=progress.section.intro.get(language) if progress.section.intro else "",
+            questions=[v for v in views if v.question.depth != "further"],
+            further=[v for v in views if v.question.depth == "further"],
+            can_edit_stage=access >= Access.EDIT and stage.is_open,
+            error_list=[
+                {
+                    "text": f"{_label_of(catalogue, key, language)}: {message}",
+                    "href": f"#{presenters.element_id(key)}",
+                }
+                for key, message in errors.items()
+            ],
+            conflict_count=len(conflicts),
+            unconfirmed=[v for v in views if v.carried and not v.carried.is_confirmed],
+        ),
+        status=409 if conflicts else (400 if errors else 200),
+    )
+
+
+def _child_facts(
+    stage: Stage, child: Child, progress: completion.SectionProgress
+) -> dict[str, str]:
+    """A completed stage shows the Core Record facts as they were when it was completed."""
+    kept = stage.snapshot.get("facts") if stage.status == Stage.Status.COMPLETED else None
+    return (
+        kept
+        if kept is not None
+        else facts.read_facts(child, {q.source for q in progress.asked if q.source})
+    )
 
 
 def _label_of(catalogue: Catalogue, key: str, language: str) -> str:
@@ -206,11 +338,22 @@ def _save_section(
         current = stored.get(question.key)
         if (current.value if current else None) == cleaned:
             continue
+        version = inputs.version_from(question, request.POST)
+        if (
+            current is not None
+            and current.version != version
+            and queries.value_at_version(stage, question.key, version) == cleaned
+        ):
+            continue  # left as it was when the page opened; a colleague has changed it since
         try:
-            operations.record_answer(by=actor, stage=stage, key=question.key, value=cleaned, version=inputs.version_from(question, request.POST))
+            operations.record_answer(
+                by=actor, stage=stage, key=question.key, value=cleaned, version=version
+            )
         except operations.StaleAnswerError as stale:
             posted_values[question.key] = cleaned
-            conflicts[question.key] = _conflict(catalogue, question.key, stale.current, cleaned, language)
+            conflicts[question.key] = _conflict(
+                catalogue, question.key, stale.current, cleaned, language
+            )
     return errors, conflicts, posted_values
 
 
@@ -222,10 +365,15 @@ def _raw_for_display(question: Any, data: QueryDict) -> Any:
     return data.get(question.key, "")
 
 
-def _conflict(catalogue: Catalogue, key: str, current: Answer | None, yours: Any, language: str) -> presenters.Conflict:
+def _conflict(
+    catalogue: Catalogue, key: str, current: Answer | None, yours: Any, language: str
+) -> presenters.Conflict:
     return presenters.Conflict(
         their_value=current.value if current else None,
-        their_text=presenters.display_value(catalogue, key, current.value if current else None, language) or _("(no answer)"),
+        their_text=presenters.display_value(
+            catalogue, key, current.value if current else None, language
+        )
+        or _("(no answer)"),
         their_version=current.version if current else 0,
         their_by=(current.updated_by.display_name if current and current.updated_by else ""),
         their_at=current.updated_at if current else timezone.now(),
@@ -246,7 +394,11 @@ def autosave(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
     try:
         value = answers.clean(question, inputs.value_from(question, request.POST))
         answer = operations.record_answer(
-            by=Actor.from_request(request), stage=stage, key=key, value=value, version=inputs.version_from(question, request.POST),
+            by=Actor.from_request(request),
+            stage=stage,
+            key=key,
+            value=value,
+            version=inputs.version_from(question, request.POST),
         )
     except answers.InvalidAnswerError as error:
         context.update(error=str(error))
@@ -261,18 +413,26 @@ def autosave(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
             yours = answers.clean(question, inputs.value_from(question, request.POST))
         except answers.InvalidAnswerError:
             yours = None
-        context.update(conflict=_conflict(catalogue, key, stale.current, yours, language), question_label=question.label.get(language))
+        context.update(
+            conflict=_conflict(catalogue, key, stale.current, yours, language),
+            question_label=question.label.get(language),
+        )
         response = render(request, "assessment/_save_status.html", context)
         response["HX-Trigger"] = "cairn:conflict"
         return response
     values = queries.values_of(stage)
     found = _progress(stage, catalogue, values)
     context.update(
-        version=answer.version, saved_at=answer.updated_at,
+        version=answer.version,
+        saved_at=answer.updated_at,
         stage_map=presenters.completion_map(stage, found, language, question.section_key),
         hints=presenters.hint_texts(
-            answers_hints(question, answer.value, values), catalogue, language,
-        ) if question.kind in {"text", "long_text"} else [],
+            answers_hints(question, answer.value, values),
+            catalogue,
+            language,
+        )
+        if question.kind in {"text", "long_text"}
+        else [],
     )
     return render(request, "assessment/_save_status.html", context)
 
@@ -280,7 +440,9 @@ def autosave(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
 def answers_hints(question: Any, value: Any, values: dict[str, Any]) -> list[Any]:
     from cairn.assessment import coaching
 
-    return coaching.hints_for(question.key, value, is_description=question.nature == "description", others=values)
+    return coaching.hints_for(
+        question.key, value, is_description=question.nature == "description", others=values
+    )
 
 
 @require_POST
@@ -290,12 +452,19 @@ def confirm(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
     if key not in catalogue.questions:
         raise Http404
     try:
-        operations.confirm_answer(by=Actor.from_request(request), stage=stage, key=key, version=int(request.POST.get("version", "0") or 0))
+        # The section page's Confirm button carries the version in its formaction's query string.
+        version = request.POST.get("version") or request.GET.get("version") or 0
+        operations.confirm_answer(
+            by=Actor.from_request(request), stage=stage, key=key, version=int(version)
+        )
     except (operations.StaleAnswerError, ValueError):
         messages.error(request, _("Someone changed this answer meanwhile: check it again"))
     except operations.StageFrozenError:
         messages.error(request, _("This stage can no longer be changed"))
-    return redirect(reverse("assessment:section", args=[stage.pk, catalogue.questions[key].section_key]) + f"#{presenters.element_id(key)}")
+    return redirect(
+        reverse("assessment:section", args=[stage.pk, catalogue.questions[key].section_key])
+        + f"#{presenters.element_id(key)}"
+    )
 
 
 @require_POST
@@ -305,31 +474,56 @@ def confirm_section(request: HttpRequest, stage_id: int, section: str) -> HttpRe
     if section not in {s.key for s in catalogue.sections}:
         raise Http404
     try:
-        count = operations.confirm_section(by=Actor.from_request(request), stage=stage, section=section)
+        count = operations.confirm_section(
+            by=Actor.from_request(request), stage=stage, section=section
+        )
     except operations.StageFrozenError:
         messages.error(request, _("This stage can no longer be changed"))
     else:
-        messages.success(request, _("%(count)s carried-forward answers confirmed") % {"count": count})
+        messages.success(
+            request, _("%(count)s carried-forward answers confirmed") % {"count": count}
+        )
     return redirect("assessment:section", stage.pk, section)
 
 
 @login_required
 def left(request: HttpRequest, stage_id: int) -> HttpResponse:
     stage, access, catalogue = _stage(request, stage_id)
+    record_operations.record_viewed(
+        by=Actor.from_request(request), child=stage.child, page="assessment what is left"
+    )
     found = _progress(stage, catalogue, queries.values_of(stage), request.user)
     language = _language()
     missing = [
-        (progress.section.title.get(language), [
-            (q.label.get(language), reverse("assessment:section", args=[stage.pk, progress.section.key]) + f"#{presenters.element_id(q.key)}")
-            for q in progress.required_missing
-        ])
-        for progress in found.sections if progress.required_missing
+        (
+            progress.section.title.get(language),
+            [
+                (
+                    q.label.get(language),
+                    reverse("assessment:section", args=[stage.pk, progress.section.key])
+                    + f"#{presenters.element_id(q.key)}",
+                )
+                for q in progress.required_missing
+            ],
+        )
+        for progress in found.sections
+        if progress.required_missing
     ]
-    return render(request, "assessment/left.html", _context(
-        request, stage.child, access, stage=stage, stage_label=_stage_type_label(catalogue, stage.stage_type),
-        stage_map=presenters.completion_map(stage, found, language, None), missing=missing,
-        missing_count=len(found.required_missing), can_complete=stage.is_open and access >= Access.EDIT,
-    ))
+    return render(
+        request,
+        "assessment/left.html",
+        _context(
+            request,
+            stage.child,
+            access,
+            stage=stage,
+            stage_label=_stage_type_label(catalogue, stage.stage_type),
+            stage_map=presenters.completion_map(stage, found, language, None),
+            missing=missing,
+            missing_count=len(found.required_missing),
+            can_complete=stage.is_open and access >= Access.EDIT,
+        ),
+    )
 
 
 @require_POST
@@ -339,12 +533,16 @@ def complete(request: HttpRequest, stage_id: int) -> HttpResponse:
     try:
         operations.complete_stage(by=Actor.from_request(request), stage=stage)
     except operations.IncompleteStageError:
-        messages.error(request, _("Answer the required questions listed below before completing the stage"))
+        messages.error(
+            request, _("Answer the required questions listed below before completing the stage")
+        )
         return redirect("assessment:left", stage.pk)
     except operations.StageFrozenError:
         messages.error(request, _("This stage has already ended"))
         return redirect("assessment:stage-detail", stage.pk)
-    messages.success(request, _("Stage completed. The Core Record facts it used have been kept with it."))
+    messages.success(
+        request, _("Stage completed. The Core Record facts it used have been kept with it.")
+    )
     return redirect("assessment:stage-detail", stage.pk)
 
 
@@ -357,7 +555,12 @@ def deepen(request: HttpRequest, stage_id: int) -> HttpResponse:
     except operations.StageFrozenError:
         messages.error(request, _("This stage has already ended"))
     else:
-        messages.success(request, _("This is now a full assessment. Every answer has been kept; new questions are marked on the map."))
+        messages.success(
+            request,
+            _(
+                "This is now a full assessment. Every answer has been kept; new questions are marked on the map."
+            ),
+        )
     return redirect("assessment:stage-detail", stage.pk)
 
 
@@ -374,20 +577,39 @@ def end(request: HttpRequest, stage_id: int) -> HttpResponse:
             error = "reason"
         else:
             try:
-                operations.end_stage(by=Actor.from_request(request), stage=stage, status=status, reason=reason)
+                operations.end_stage(
+                    by=Actor.from_request(request), stage=stage, status=status, reason=reason
+                )
             except operations.StageFrozenError:
                 messages.error(request, _("This stage has already ended"))
             return redirect("assessment:stage-detail", stage.pk)
-    return render(request, "assessment/end.html", _context(
-        request, stage.child, access, stage=stage, stage_label=_stage_type_label(catalogue, stage.stage_type),
-        error=error, status=request.POST.get("status", ""), reason=request.POST.get("reason", ""),
-    ), status=400 if error else 200)
+    else:
+        record_operations.record_viewed(
+            by=Actor.from_request(request), child=stage.child, page="end assessment stage"
+        )
+    return render(
+        request,
+        "assessment/end.html",
+        _context(
+            request,
+            stage.child,
+            access,
+            stage=stage,
+            stage_label=_stage_type_label(catalogue, stage.stage_type),
+            error=error,
+            status=request.POST.get("status", ""),
+            reason=request.POST.get("reason", ""),
+        ),
+        status=400 if error else 200,
+    )
 
 
 @login_required
 def changes(request: HttpRequest, stage_id: int) -> HttpResponse:
     stage, access, catalogue = _stage(request, stage_id)
-    record_operations.record_viewed(by=Actor.from_request(request), child=stage.child, page="assessment changes")
+    record_operations.record_viewed(
+        by=Actor.from_request(request), child=stage.child, page="assessment changes"
+    )
     language = _language()
     compare = request.GET.get("compare", "previous" if stage.previous_id else "start")
     rows: list[dict[str, Any]] = []
@@ -396,38 +618,65 @@ def changes(request: HttpRequest, stage_id: int) -> HttpResponse:
     if compare == "previous" and stage.previous is not None:
         older = queries.values_of(stage.previous)
         title = _("Compared with the previous stage (%(type)s, started %(date)s)") % {
-            "type": _stage_type_label(catalogue, stage.previous.stage_type), "date": presenters.when(stage.previous.started_at)}
+            "type": _stage_type_label(catalogue, stage.previous.stage_type),
+            "date": presenters.when(stage.previous.started_at),
+        }
         newer = queries.values_of(stage)
-        rows = [_row(catalogue, key, old, new, language) for key, old, new in queries.compare(older, newer)]
+        rows = [
+            _row(catalogue, key, old, new, language)
+            for key, old, new in queries.compare(older, newer)
+        ]
     else:
         if compare == "completed" and stage.previous is not None and stage.previous.ended_at:
             since = stage.previous.ended_at
         elif compare == "since":
-            since = parse_datetime(request.GET.get("since", "") or "")
+            try:
+                since = parse_datetime(request.GET.get("since", "") or "")
+            except ValueError:  # well formed but impossible, like 30 February
+                since = None
         since = since or stage.started_at
         if timezone.is_naive(since):
             since = timezone.make_aware(since)
         title = _("Changes since %(when)s") % {"when": presenters.when(since)}
         rows = [
-            {**_row(catalogue, change.key, change.old, change.new, language), "by": change.by, "at": change.at}
+            {
+                **_row(catalogue, change.key, change.old, change.new, language),
+                "by": change.by,
+                "at": change.at,
+            }
             for change in queries.changes_since(stage, since)
         ]
     groups: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         groups.setdefault(row["section"], []).append(row)
-    return render(request, "assessment/changes.html", _context(
-        request, stage.child, access, stage=stage, stage_label=_stage_type_label(catalogue, stage.stage_type),
-        title=title, groups=groups, compare=compare, has_previous=stage.previous_id is not None,
-    ))
+    return render(
+        request,
+        "assessment/changes.html",
+        _context(
+            request,
+            stage.child,
+            access,
+            stage=stage,
+            stage_label=_stage_type_label(catalogue, stage.stage_type),
+            title=title,
+            groups=groups,
+            compare=compare,
+            has_previous=stage.previous_id is not None,
+        ),
+    )
 
 
 def _row(catalogue: Catalogue, key: str, old: Any, new: Any, language: str) -> dict[str, Any]:
     question = catalogue.questions.get(key)
     section = ""
     if question is not None:
-        section = next((s.title.get(language) for s in catalogue.sections if s.key == question.section_key), "")
+        section = next(
+            (s.title.get(language) for s in catalogue.sections if s.key == question.section_key), ""
+        )
     return {
-        "key": key, "section": section, "label": question.label.get(language) if question else key,
+        "key": key,
+        "section": section,
+        "label": question.label.get(language) if question else key,
         "old": presenters.display_value(catalogue, key, old, language) or "–",
         "new": presenters.display_value(catalogue, key, new, language) or "–",
     }
@@ -440,16 +689,32 @@ def answer_history(request: HttpRequest, stage_id: int, key: str) -> HttpRespons
     if question is None:
         raise Http404
     language = _language()
-    record_operations.record_viewed(by=Actor.from_request(request), child=stage.child, page=f"answer history {key}")
+    record_operations.record_viewed(
+        by=Actor.from_request(request), child=stage.child, page=f"answer history {key}"
+    )
     revisions = [
-        {"version": r.version, "value": presenters.display_value(catalogue, key, r.new_value, language) or "–",
-         "by": r.by_name, "at": r.at, "note": r.note}
+        {
+            "version": r.version,
+            "value": presenters.display_value(catalogue, key, r.new_value, language) or "–",
+            "by": r.by_name,
+            "at": r.at,
+            "note": r.note,
+        }
         for r in queries.history_of(stage, key)
     ]
-    return render(request, "assessment/answer_history.html", _context(
-        request, stage.child, access, stage=stage, question_label=question.label.get(language), revisions=revisions,
-        section_url=reverse("assessment:section", args=[stage.pk, question.section_key]),
-    ))
+    return render(
+        request,
+        "assessment/answer_history.html",
+        _context(
+            request,
+            stage.child,
+            access,
+            stage=stage,
+            question_label=question.label.get(language),
+            revisions=revisions,
+            section_url=reverse("assessment:section", args=[stage.pk, question.section_key]),
+        ),
+    )
 
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
@@ -457,11 +722,19 @@ def timescales(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=organisation_id)
     catalogue = catalogues.load()
     form = TimescalesForm(
-        request.POST or None, stage_types=catalogue.stages,
-        current=operations.timescales_of(organisation.pk), language=_language(),
+        request.POST or None,
+        stage_types=catalogue.stages,
+        current=operations.timescales_of(organisation.pk),
+        language=_language(),
     )
     if request.method == "POST" and form.is_valid():
-        operations.set_timescales(by=Actor.from_request(request), organisation_id=organisation.pk, days=form.cleaned_data)
+        operations.set_timescales(
+            by=Actor.from_request(request), organisation_id=organisation.pk, days=form.cleaned_data
+        )
         messages.success(request, _("Timescales saved"))
         return redirect("accounts:organisation-detail", organisation.pk)
-    return render(request, "assessment/timescales.html", {"form": form, "organisation": organisation, "active_nav": "organisations"})
+    return render(
+        request,
+        "assessment/timescales.html",
+        {"form": form, "organisation": organisation, "active_nav": "organisations"},
+    )

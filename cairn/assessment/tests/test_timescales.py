@@ -28,7 +28,9 @@ def test_due_date_uses_the_organisations_own_timescale(child, northshire):
     assert stage.due_date == timezone.localdate() + dt.timedelta(days=7)
 
 
-def test_administrator_sets_timescales_and_the_change_is_audited(client_for, administrator, northshire):
+def test_administrator_sets_timescales_and_the_change_is_audited(
+    client_for, administrator, northshire
+):
     client = client_for(administrator)
     data = {stage.key: stage.due_days for stage in catalogue.load().stages}
     data["review"] = 20
@@ -38,17 +40,23 @@ def test_administrator_sets_timescales_and_the_change_is_audited(client_for, adm
     assert AuditEvent.objects.filter(event_type="assessment.timescales.changed").exists()
 
 
-def test_setting_a_timescale_back_to_the_default_removes_the_local_row(client_for, administrator, northshire):
+def test_setting_a_timescale_back_to_the_default_removes_the_local_row(
+    client_for, administrator, northshire
+):
     Timescale.objects.create(organisation=northshire, stage_type="review", due_days=20)
     data = {stage.key: stage.due_days for stage in catalogue.load().stages}
     client_for(administrator).post(f"/accounts/organisations/{northshire.pk}/timescales/", data)
     assert operations.timescales_of(northshire.pk) == {}
 
 
-def test_invalid_timescale_is_refused_with_a_specific_message(client_for, administrator, northshire):
+def test_invalid_timescale_is_refused_with_a_specific_message(
+    client_for, administrator, northshire
+):
     data = {stage.key: stage.due_days for stage in catalogue.load().stages}
     data["review"] = 0
-    response = client_for(administrator).post(f"/accounts/organisations/{northshire.pk}/timescales/", data)
+    response = client_for(administrator).post(
+        f"/accounts/organisations/{northshire.pk}/timescales/", data
+    )
     assert response.status_code == 200
     assert "There is a problem" in response.content.decode()
     assert "must take at least 1 day" in response.content.decode()
