@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import settings as hypothesis_settings
 
 from cairn.accounts.models import Membership, Organisation, Team, User
 from cairn.audit.operations import Actor
@@ -20,6 +21,10 @@ from cairn.records import operations as record_operations
 from cairn.records.models import Child
 
 Role = Membership.Role
+
+# CI machines are shared and slow at times: no per-example deadline, the same examples each run.
+hypothesis_settings.register_profile("cairn", deadline=None, derandomize=True)
+hypothesis_settings.load_profile("cairn")
 
 
 @pytest.fixture(autouse=True)
