@@ -44,7 +44,10 @@ api = NinjaAPI(
 
 def field_errors(errors: dict[str, str]) -> ValidationError:
     return ValidationError(
-        [{"type": "value_error", "loc": ["body", "payload", name], "msg": message} for name, message in errors.items()]
+        [
+            {"type": "value_error", "loc": ["body", "payload", name], "msg": message}
+            for name, message in errors.items()
+        ]
     )
 
 
@@ -77,11 +80,17 @@ def list_children(request: HttpRequest) -> Any:
 
 
 def _child_out(child: Child, access: Access) -> dict[str, Any]:
-    out = {name: getattr(child, name) for name in ChildOut.model_fields if hasattr(child, name) and name != "organisation"}
+    out = {
+        name: getattr(child, name)
+        for name in ChildOut.model_fields
+        if hasattr(child, name) and name != "organisation"
+    }
     out["organisation"] = child.organisation.name
     out["access"] = _access_name(access)
     if access < Access.READ:
-        for name in set(ChildOut.model_fields) - set(ChildSummary.model_fields) - {"version", "access"}:
+        for name in (
+            set(ChildOut.model_fields) - set(ChildSummary.model_fields) - {"version", "access"}
+        ):
             out[name] = None
     return out
 
@@ -102,19 +111,35 @@ def create_child(request: HttpRequest, payload: ChildIn) -> Any:
     errors = validation.date_of_birth_errors(data["date_of_birth"])
     identifiers, identifier_errors = validation.normalised_identifiers(data)
     errors.update(identifier_errors)
-    if data["local_id"] and Child.objects.filter(organisation=membership.organisation, local_id=data["local_id"]).exists():
+    if (
+        data["local_id"]
+        and Child.objects.filter(
+            organisation=membership.organisation, local_id=data["local_id"]
+        ).exists()
+    ):
         errors["local_id"] = "Another child in your organisation already has this local ID"
     if errors:
         raise field_errors(errors)
     data.update(identifiers)
     duplicates = queries.likely_duplicates(
-        membership, given_name=data["given_name"], family_name=data["family_name"], date_of_birth=data["date_of_birth"]
+        membership,
+        given_name=data["given_name"],
+        family_name=data["family_name"],
+        date_of_birth=data["date_of_birth"],
     )
     child = operations.create_child(
-        by=Actor.from_request(request), organisation=membership.organisation,
+        by=Actor.from_request(request),
+        organisation=membership.organisation,
         data={**data, "case_worker": request.user, "team": membership.team},
     )
-    return Status(201, {"id": child.pk, "local_id": child.local_id, "likely_duplicates": [d.pk for d in duplicates]})
+    return Status(
+        201,
+        {
+            "id": child.pk,
+            "local_id": child.local_id,
+            "likely_duplicates": [d.pk for d in duplicates],
+        },
+    )
 
 
 @children.get("/{int:child_id}/offences", response=list[OffenceOut])
@@ -140,7 +165,9 @@ def create_offence(request: HttpRequest, child_id: int, payload: OffenceIn) -> A
     errors = validation.offence_errors(child, data)
     if errors:
         raise field_errors(errors)
-    offence = operations.add_to_record(by=Actor.from_request(request), child=child, model=Offence, data=data, part="offences")
+    offence = operations.add_to_record(
+        by=Actor.from_request(request), child=child, model=Offence, data=data, part="offences"
+    )
     return Status(201, {"id": offence.pk})
 
 
@@ -159,7 +186,9 @@ def create_life_event(request: HttpRequest, child_id: int, payload: LifeEventIn)
     errors = validation.life_event_errors(child, data)
     if errors:
         raise field_errors(errors)
-    event = operations.add_to_record(by=Actor.from_request(request), child=child, model=LifeEvent, data=data, part="life_events")
+    event = operations.add_to_record(
+        by=Actor.from_request(request), child=child, model=LifeEvent, data=data, part="life_events"
+    )
     return Status(201, {"id": event.pk})
 
 

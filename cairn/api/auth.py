@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import APIKeyCookie, HttpBearer
 
 from cairn.accounts import queries as account_queries
 from cairn.accounts.models import AccessToken
-from django.conf import settings
 
 
 class SessionAuth(APIKeyCookie):
@@ -20,7 +20,11 @@ class SessionAuth(APIKeyCookie):
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = request.user
-        if user.is_authenticated and account_queries.has_completed_sign_in(user, request) and getattr(request, "membership", None):  # type: ignore[arg-type]
+        if (
+            user.is_authenticated
+            and account_queries.has_completed_sign_in(user, request)
+            and getattr(request, "membership", None)
+        ):
             return user
         return None
 

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ninja import Schema
 from pydantic import Field
 
 from cairn.records.models import Child, LifeEvent, Offence
 
-OffenceCategory = Literal[tuple(Offence.Category.values)]  # type: ignore[valid-type]
-OutcomeType = Literal[tuple(Offence.Outcome.values)]  # type: ignore[valid-type]
-LifeEventType = Literal[tuple(LifeEvent.Kind.values)]  # type: ignore[valid-type]
-LegalStatus = Literal[tuple(Child.LegalStatus.values)]  # type: ignore[valid-type]
+# The codes come from the models, so the API can never drift from the Core Record.
+if TYPE_CHECKING:
+    OffenceCategory = str
+    OutcomeType = str
+    LifeEventType = str
+    LegalStatus = str
+else:
+    OffenceCategory = Literal[tuple(Offence.Category.values)]
+    OutcomeType = Literal[tuple(Offence.Outcome.values)]
+    LifeEventType = Literal[tuple(LifeEvent.Kind.values)]
+    LegalStatus = Literal[tuple(Child.LegalStatus.values)]
 
 
 class Created(Schema):
@@ -23,7 +30,9 @@ class Created(Schema):
 class ChildCreated(Schema):
     id: int
     local_id: str
-    likely_duplicates: list[int] = Field(description="Other children of the organisation with the same name and date of birth")
+    likely_duplicates: list[int] = Field(
+        description="Other children of the organisation with the same name and date of birth"
+    )
 
 
 class ChildIn(Schema):

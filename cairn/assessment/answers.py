@@ -152,4 +152,4 @@ def display(question: Question | ItemField, value: Any, language: str = "en") ->
         return ", ".join(labels.get(str(item), str(item)) for item in value)
     if question.kind == "date":
         return dt.date.fromisoformat(value).strftime("%-d %B %Y")
-    return labels.get(str(value), str(value))
+    return str(labels.get(str(value), str(value)))

@@ -274,7 +274,7 @@ def component(
 
 
 def _list_rows(question: Question, value: Any, language: str) -> list[list[dict[str, Any]]]:
-    entries = list(value or []) + [{}]
+    entries = [*list(value or []), {}]
     rows = []
     for n, entry in enumerate(entries[: inputs.MAX_LIST_ENTRIES]):
         rows.append(
@@ -373,7 +373,8 @@ def question_views(
                 value=value,
                 error=view.error,
                 language=language,
-                label=label,
+                # GOV.UK marks the questions that may be left out, not the ones that must be answered.
+                label=label if view.is_required else _("%(label)s (optional)") % {"label": label},
                 hint=_label(question.help, language),
             )
         if answer is not None and answer.carried_from_id:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cairn.accounts.decorators import capability_required
-from cairn.accounts.models import Organisation
+from cairn.accounts.models import Organisation, User
 from cairn.accounts.roles import Capability
 from cairn.assessment import answers, completion, facts, inputs, operations, presenters, queries
 from cairn.assessment.forms import TimescalesForm
@@ -253,12 +253,13 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
         posted_values=posted_values,
         can_edit=access >= Access.EDIT and stage.is_open,
     )
-    operations.record_section_visit(
-        user=request.user,
-        stage=stage,
-        section=section,
-        keys={q.key for q in progress.asked + progress.offered},
-    )  # type: ignore[arg-type]
+    if isinstance(request.user, User):
+        operations.record_section_visit(
+            user=request.user,
+            stage=stage,
+            section=section,
+            keys={q.key for q in (*progress.asked, *progress.offered)},
+        )
     return render(
         request,
         "assessment/section.html",
@@ -385,7 +386,7 @@ def _conflict(
 @login_required
 def autosave(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
     """Save one answer as it changes (htmx). Answers a fragment: the saved status, or the conflict."""
-    stage, access, catalogue = _stage(request, stage_id, Access.EDIT)
+    stage, _access, catalogue = _stage(request, stage_id, Access.EDIT)
     question = catalogue.questions.get(key)
     if question is None:
         raise Http404

@@ -407,7 +407,10 @@ def test_last_administrator_role_cannot_be_replaced(administrator, northshire):
 
     with pytest.raises(operations.LastAdministratorError):
         operations.set_membership(
-            by=Actor.system(), user=administrator.user, organisation=northshire, role=Role.PRACTITIONER
+            by=Actor.system(),
+            user=administrator.user,
+            organisation=northshire,
+            role=Role.PRACTITIONER,
         )
 
     administrator.refresh_from_db()
