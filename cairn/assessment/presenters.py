@@ -380,7 +380,9 @@ def question_views(
         if answer is not None and answer.carried_from_id:
             previous = answer.carried_from
             view.carried = Carried(
-                stage_label=(previous.stage_type.replace("_", " ") if previous else ""),
+                stage_label=_stage_label(catalogue, previous.stage_type, language)
+                if previous
+                else "",
                 by=answer.updated_by.display_name if answer.updated_by else "",
                 at=answer.updated_at,
                 is_confirmed=answer.is_confirmed,
@@ -395,6 +397,13 @@ def question_views(
             view.hints = hint_texts(found, catalogue, language)
         views.append(view)
     return views
+
+
+def _stage_label(catalogue: Catalogue, stage_type: str, language: str) -> str:
+    try:
+        return catalogue.stage(stage_type).label.get(language)
+    except StopIteration:
+        return stage_type.replace("_", " ")
 
 
 def display_value(catalogue: Catalogue, key: str, value: Any, language: str) -> str:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from cairn.accounts.decorators import capability_required
 from cairn.accounts.models import Organisation, User
+from cairn.accounts.requests import membership_of
 from cairn.accounts.roles import Capability
 from cairn.assessment import answers, completion, facts, inputs, operations, presenters, queries
 from cairn.assessment.forms import TimescalesForm
@@ -37,8 +38,30 @@ def _language() -> str:
     return "cy" if (translation.get_language() or "").startswith("cy") else "en"
 
 
+def _stage_context(
+    request: HttpRequest,
+    stage: Stage,
+    access: Access,
+    catalogue: Catalogue,
+    found: completion.StageProgress | None = None,
+    current: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """The context of every page of one stage: the child's header, the stage, and its map."""
+    if found is not None:
+        extra["stage_map"] = presenters.completion_map(stage, found, _language(), current)
+    return _context(
+        request,
+        stage.child,
+        access,
+        stage=stage,
+        stage_label=_stage_type_label(catalogue, stage.stage_type),
+        **extra,
+    )
+
+
 def _context(request: HttpRequest, child: Child, access: Access, **extra: Any) -> dict[str, Any]:
-    context = child_header(request.membership, child, access, "stages")  # type: ignore[attr-defined]
+    context = child_header(membership_of(request), child, access, "stages")
     context.update(extra)
     return context
 
@@ -61,7 +84,7 @@ def _stage_type_label(catalogue: Catalogue, key: str) -> str:
 
 @login_required
 def stage_list(request: HttpRequest, child_id: int) -> HttpResponse:
-    child, access = record_queries.child_for(request.membership, child_id, Access.READ)  # type: ignore[attr-defined]
+    child, access = record_queries.child_for(membership_of(request), child_id, Access.READ)
     record_operations.record_viewed(by=Actor.from_request(request), child=child, page="assessments")
     catalogue = catalogues.load()
     stages = [
@@ -87,7 +110,7 @@ def stage_list(request: HttpRequest, child_id: int) -> HttpResponse:
 
 @login_required
 def stage_start(request: HttpRequest, child_id: int) -> HttpResponse:
-    child, access = record_queries.child_for(request.membership, child_id, Access.EDIT)  # type: ignore[attr-defined]
+    child, access = record_queries.child_for(membership_of(request), child_id, Access.EDIT)
     catalogue = catalogues.load()
     error = ""
     if request.method == "POST":
@@ -136,7 +159,7 @@ def stage_start(request: HttpRequest, child_id: int) -> HttpResponse:
 def _stage(
     request: HttpRequest, stage_id: int, at_least: Access = Access.READ
 ) -> tuple[Stage, Access, Catalogue]:
-    stage, access = queries.stage_for(request.membership, stage_id, at_least)  # type: ignore[attr-defined]
+    stage, access = queries.stage_for(membership_of(request), stage_id, at_least)
     return stage, access, catalogues.load(stage.catalogue_version)
 
 
@@ -148,17 +171,16 @@ def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
     )
     values = queries.values_of(stage)
     found = _progress(stage, catalogue, values, request.user)
-    language = _language()
     return render(
         request,
         "assessment/stage_detail.html",
-        _context(
+        _stage_context(
             request,
-            stage.child,
+            stage,
             access,
-            stage=stage,
-            stage_label=_stage_type_label(catalogue, stage.stage_type),
-            stage_map=presenters.completion_map(stage, found, language, None),
+            catalogue,
+            found,
+            None,
             progress=found,
             can_edit_stage=access >= Access.EDIT and stage.is_open,
             can_deepen=stage.is_open and stage.depth == Stage.Depth.LIGHT and access >= Access.EDIT,
@@ -263,13 +285,13 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
     return render(
         request,
         "assessment/section.html",
-        _context(
+        _stage_context(
             request,
-            stage.child,
+            stage,
             access,
-            stage=stage,
-            stage_label=_stage_type_label(catalogue, stage.stage_type),
-            stage_map=presenters.completion_map(stage, found, language, section),
+            catalogue,
+            found,
+            section,
             progress=progress,
             section=progress.section,
             section_title=progress.section.title.get(language),
@@ -513,13 +535,13 @@ def left(request: HttpRequest, stage_id: int) -> HttpResponse:
     return render(
         request,
         "assessment/left.html",
-        _context(
+        _stage_context(
             request,
-            stage.child,
+            stage,
             access,
-            stage=stage,
-            stage_label=_stage_type_label(catalogue, stage.stage_type),
-            stage_map=presenters.completion_map(stage, found, language, None),
+            catalogue,
+            found,
+            None,
             missing=missing,
             missing_count=len(found.required_missing),
             can_complete=stage.is_open and access >= Access.EDIT,
@@ -591,12 +613,11 @@ def end(request: HttpRequest, stage_id: int) -> HttpResponse:
     return render(
         request,
         "assessment/end.html",
-        _context(
+        _stage_context(
             request,
-            stage.child,
+            stage,
             access,
-            stage=stage,
-            stage_label=_stage_type_label(catalogue, stage.stage_type),
+            catalogue,
             error=error,
             status=request.POST.get("status", ""),
             reason=request.POST.get("reason", ""),
@@ -653,12 +674,11 @@ def changes(request: HttpRequest, stage_id: int) -> HttpResponse:
     return render(
         request,
         "assessment/changes.html",
-        _context(
+        _stage_context(
             request,
-            stage.child,
+            stage,
             access,
-            stage=stage,
-            stage_label=_stage_type_label(catalogue, stage.stage_type),
+            catalogue,
             title=title,
             groups=groups,
             compare=compare,
