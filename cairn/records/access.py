@@ -47,14 +47,23 @@ def grants_in_force(membership: Membership) -> QuerySet[Grant]:
     ).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
 
 
+NOTHING = Q(pk__in=[])
+
+
+def own_children_filter(membership: Membership | None) -> Q:
+    """A filter on Child for the children of the membership's own organisation it may see."""
+    if membership is None or not membership.is_active:
+        return NOTHING
+    if can(membership, Capability.VIEW_OWN_CHILDREN):
+        return Q(organisation=membership.organisation)
+    return NOTHING
+
+
 def visible_filter(membership: Membership | None, at_least: Access = Access.SUMMARY) -> Q:
     """A filter on Child for the children this membership may reach at the given level."""
-    nothing = Q(pk__in=[])
     if membership is None or not membership.is_active:
-        return nothing
-    condition = nothing
-    if can(membership, Capability.VIEW_OWN_CHILDREN):
-        condition |= Q(organisation=membership.organisation)
+        return NOTHING
+    condition = own_children_filter(membership)
     if can(membership, Capability.USE_GRANTS):
         scopes = [scope for scope, level in GRANT_ACCESS.items() if level >= at_least]
         condition |= Q(

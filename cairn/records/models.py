@@ -180,6 +180,15 @@ class Child(Versioned):
                 fields=["organisation", "family_name", "given_name"], name="child_org_name"
             ),
             models.Index(fields=["organisation", "date_of_birth"], name="child_org_dob"),
+            # My caseload and team caseload: equality on both, ordered by name.
+            models.Index(
+                fields=["organisation", "case_worker", "family_name", "given_name"],
+                name="child_org_worker_name",
+            ),
+            models.Index(
+                fields=["organisation", "team", "family_name", "given_name"],
+                name="child_org_team_name",
+            ),
         ]
 
     def __str__(self) -> str:
