@@ -67,9 +67,14 @@ def _context(request: HttpRequest, child: Child, access: Access, **extra: Any) -
 
 
 def _progress(
-    stage: Stage, catalogue: Catalogue, values: dict[str, Any], user: Any = None
+    stage: Stage,
+    catalogue: Catalogue,
+    values: dict[str, Any],
+    user: Any = None,
+    seen: dict[str, set[str]] | None = None,
 ) -> completion.StageProgress:
-    seen = queries.seen_keys(stage, user) if user is not None else None
+    if seen is None and user is not None:
+        seen = queries.seen_keys(stage, user)
     return completion.progress(
         catalogue, stage.stage_type, stage.depth, values, queries.marked_sections(stage), seen
     )
@@ -200,7 +205,6 @@ def _section_or_404(found: completion.StageProgress, section: str) -> completion
 def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
     at_least = Access.EDIT if request.method == "POST" else Access.READ
     stage, access, catalogue = _stage(request, stage_id, at_least)
-    child = facts.prefetched(stage.child_id)
     values = queries.values_of(stage)
     errors: dict[str, str] = {}
     conflicts: dict[str, presenters.Conflict] = {}
@@ -259,7 +263,8 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
         record_operations.record_viewed(
             by=Actor.from_request(request), child=stage.child, page=f"assessment section {section}"
         )
-    found = _progress(stage, catalogue, {**values, **posted_values}, request.user)
+    seen = queries.seen_keys(stage, request.user)
+    found = _progress(stage, catalogue, {**values, **posted_values}, seen=seen)
     progress = _section_or_404(found, section)
     language = _language()
     views = presenters.question_views(
@@ -269,18 +274,19 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
         stored=queries.answers_of(stage),
         values=values,
         language=language,
-        child_facts=_child_facts(stage, child, progress),
+        child_facts=_child_facts(stage, progress),
         errors=errors,
         conflicts=conflicts,
         posted_values=posted_values,
         can_edit=access >= Access.EDIT and stage.is_open,
     )
-    if isinstance(request.user, User):
+    shown = {q.key for q in (*progress.asked, *progress.offered)}
+    if isinstance(request.user, User) and seen.get(section) != shown:
         operations.record_section_visit(
             user=request.user,
             stage=stage,
             section=section,
-            keys={q.key for q in (*progress.asked, *progress.offered)},
+            keys=shown,
         )
     return render(
         request,
@@ -313,16 +319,13 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
     )
 
 
-def _child_facts(
-    stage: Stage, child: Child, progress: completion.SectionProgress
-) -> dict[str, str]:
-    """A completed stage shows the Core Record facts as they were when it was completed."""
+def _child_facts(stage: Stage, progress: completion.SectionProgress) -> dict[str, str]:
+    """The Core Record facts the section shows; a completed stage shows them as they were."""
     kept = stage.snapshot.get("facts") if stage.status == Stage.Status.COMPLETED else None
-    return (
-        kept
-        if kept is not None
-        else facts.read_facts(child, {q.source for q in progress.asked if q.source})
-    )
+    if kept is not None:
+        return dict(kept)
+    sources = {q.source for q in progress.asked if q.source}
+    return facts.read_facts(facts.prefetched(stage.child_id), sources) if sources else {}
 
 
 def _label_of(catalogue: Catalogue, key: str, language: str) -> str:
