@@ -91,10 +91,20 @@ def stage_sections(
     return result
 
 
-def is_shown(question: Question, answers: Mapping[str, Any]) -> bool:
+def is_shown(
+    question: Question,
+    answers: Mapping[str, Any],
+    questions: Mapping[str, Question] | None = None,
+) -> bool:
+    """Whether the question's show-if holds; a follow-up of a hidden question is hidden too.
+
+    The catalogue validator refuses show-if cycles, so following the chain ends."""
     condition = question.show_if
     if condition is None:
         return True
+    controlling = questions.get(condition.question) if questions is not None else None
+    if controlling is not None and not is_shown(controlling, answers, questions):
+        return False
     value = answers.get(condition.question)
     if condition.answered is not None:
         return is_answered(value) == condition.answered
@@ -122,9 +132,15 @@ def progress(
 ) -> StageProgress:
     sections = []
     for section, depth in stage_sections(catalogue, stage_type, stage_depth):
-        asked = tuple(q for q in section.questions if asked_at(q, depth) and is_shown(q, answers))
+        asked = tuple(
+            q
+            for q in section.questions
+            if asked_at(q, depth) and is_shown(q, answers, catalogue.questions)
+        )
         offered = tuple(
-            q for q in section.questions if q.depth == "further" and is_shown(q, answers)
+            q
+            for q in section.questions
+            if q.depth == "further" and is_shown(q, answers, catalogue.questions)
         )
         required = [q for q in asked if is_required(q)]
         missing = tuple(q for q in required if not is_answered(answers.get(q.key)))

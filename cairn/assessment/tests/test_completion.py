@@ -338,3 +338,17 @@ def test_a_light_stage_type_keeps_to_forty_required_inputs_on_six_screens(stage_
 def test_every_stage_type_of_the_working_catalogue_has_a_section_to_ask():
     for stage in catalogue().stages:
         assert stage_sections(catalogue(), stage.key, stage.depth)
+
+
+def test_a_follow_up_of_a_hidden_question_is_hidden_too():
+    first = question("home.settled", "yes_no")
+    second = question("home.moves", "yes_no", show_if={"question": "home.settled", "equals": "no"})
+    third = question("home.why", "long_text", show_if={"question": "home.moves", "equals": "yes"})
+    questions = {q.key: q for q in (first, second, third)}
+
+    # "moves" still holds "yes" from before, but "settled" is now "yes", which hides "moves".
+    answers = {"home.settled": "yes", "home.moves": "yes"}
+
+    assert not is_shown(second, answers, questions)
+    assert not is_shown(third, answers, questions)
+    assert is_shown(third, {"home.settled": "no", "home.moves": "yes"}, questions)
