@@ -43,10 +43,7 @@ def clean(question: Question | ItemField, value: Any) -> Any:
     if kind in {"choice", "rating"}:
         return _one_of(value, [option.value for option in _choices(question)])
     if kind == "multi_choice":
-        if not isinstance(value, list):
-            raise InvalidAnswerError(_("Choose from the list"))
-        allowed = [option.value for option in _choices(question)]
-        return [_one_of(item, allowed) for item in dict.fromkeys(value)]
+        return _several(question, value)
     if kind == "date":
         return _date(value)
     if kind == "number":
@@ -58,6 +55,21 @@ def clean(question: Question | ItemField, value: Any) -> Any:
 
 def _choices(question: Question | ItemField) -> tuple[Any, ...]:
     return question.choices() if isinstance(question, Question) else question.options
+
+
+def _several(question: Question | ItemField, value: Any) -> list[str]:
+    """A multiple choice; an exclusive option ("none known") stands alone."""
+    if not isinstance(value, list):
+        raise InvalidAnswerError(_("Choose from the list"))
+    options = _choices(question)
+    chosen = [_one_of(item, [option.value for option in options]) for item in dict.fromkeys(value)]
+    exclusive = [option for option in options if option.exclusive and option.value in chosen]
+    if len(chosen) > 1 and exclusive:
+        raise InvalidAnswerError(
+            _("Select ‘%(none)s’ on its own, or the options that apply")
+            % {"none": exclusive[0].label.en}
+        )
+    return chosen
 
 
 def _text(value: Any, limit: int) -> str:

@@ -149,6 +149,26 @@ def _options(question: Question | ItemField, language: str) -> list[tuple[str, s
     return [(option.value, option.label.get(language)) for option in options]
 
 
+def _checkbox_items(
+    question: Question | ItemField, value: Any, language: str
+) -> list[dict[str, Any]]:
+    """Checkboxes; an exclusive option ("none known") comes after an "or" and unticks the rest."""
+    selected = set(value or [])
+    exclusive = {option.value for option in question.options if option.exclusive}
+    items: list[dict[str, Any]] = []
+    for option_value, text in _options(question, language):
+        item: dict[str, Any] = {
+            "value": option_value,
+            "text": text,
+            "checked": option_value in selected,
+        }
+        if option_value in exclusive:
+            items.append({"divider": _("or")})
+            item["behaviour"] = "exclusive"
+        items.append(item)
+    return items
+
+
 def component(
     question: Question | ItemField,
     *,
@@ -197,7 +217,6 @@ def component(
             },
         }
     if kind == "multi_choice":
-        selected = set(value or [])
         return {
             "component": "checkboxes",
             "params": {
@@ -207,10 +226,7 @@ def component(
                 "hint": hint_param,
                 "errorMessage": error_message,
                 "classes": "govuk-checkboxes--small",
-                "items": [
-                    {"value": v, "text": t, "checked": v in selected}
-                    for v, t in _options(question, language)
-                ],
+                "items": _checkbox_items(question, value, language),
             },
         }
     if kind == "long_text":

@@ -40,6 +40,9 @@ class Text(Strict):
 class Option(Strict):
     value: str = Field(pattern=r"^[a-z0-9_]+$")
     label: Text
+    exclusive: bool = (
+        False  # multiple choice: "none of these", shown after an "or" and never combined
+    )
 
 
 class ItemField(Strict):

@@ -91,6 +91,11 @@ def _options(question: Question, where: str) -> list[Problem]:
     values = [option.value for option in question.options]
     if len(values) != len(set(values)):
         found.append(Problem(where, "two options share a value"))
+    exclusive = [option.value for option in question.options if option.exclusive]
+    if exclusive and question.kind != "multi_choice":
+        found.append(Problem(where, "only a multi_choice question can have an exclusive option"))
+    if len(exclusive) > 1:
+        found.append(Problem(where, "a question can have at most one exclusive option"))
     if question.kind == "list" and not question.items:
         found.append(Problem(where, "a list question needs items (the fields of each entry)"))
     if question.kind != "list" and question.items:

@@ -291,3 +291,25 @@ def test_display_of_a_list_shows_each_entry_with_its_answered_fields():
         {"name": "Coach", "on": None, "level": None},
     ]
     assert display(ENTRIES, value) == "Aunt Sam, 1 May 2024, High; Coach"
+
+
+def test_an_exclusive_option_cannot_be_combined_with_others():
+    from cairn.assessment.answers import InvalidAnswerError, clean
+    from cairn.framework.schema import Option, Question, Text
+
+    question = Question(
+        key="home.worries",
+        kind="multi_choice",
+        label=Text(en="Worries", cy="Pryderon"),
+        options=(
+            Option(value="money", label=Text(en="Money", cy="Arian")),
+            Option(
+                value="none_known", label=Text(en="None known", cy="Dim yn hysbys"), exclusive=True
+            ),
+        ),
+    )
+
+    assert clean(question, ["none_known"]) == ["none_known"]
+    assert clean(question, ["money"]) == ["money"]
+    with pytest.raises(InvalidAnswerError, match="None known"):
+        clean(question, ["money", "none_known"])
