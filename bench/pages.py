@@ -214,6 +214,8 @@ def main() -> None:
         TOTPDevice.objects.filter(user=user).delete()
     else:
         user, child = build(args.children, args.stages, args.answers)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # planner statistics, as a live database keeps them
     print(
         f"database: {connection.vendor}, children: {Child.objects.count():,}, "
         f"stages: {Stage.objects.count():,}, answers: {Answer.objects.count():,}, "
