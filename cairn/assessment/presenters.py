@@ -309,6 +309,18 @@ def _list_rows(question: Question, value: Any, language: str) -> list[list[dict[
     return rows
 
 
+def hints_for(
+    question: Question, value: Any, values: dict[str, Any], catalogue: Catalogue, language: str
+) -> list[str]:
+    """The writing hints for one text answer, in words, on the page and after each autosave."""
+    if question.kind not in {"text", "long_text"}:
+        return []
+    found = coaching.hints_for(
+        question.key, value, is_description=question.nature == "description", others=values
+    )
+    return hint_texts(found, catalogue, language)
+
+
 def hint_texts(found: list[coaching.Hint], catalogue: Catalogue, language: str) -> list[str]:
     texts = []
     for hint in found:
@@ -403,14 +415,8 @@ def question_views(
                 at=answer.updated_at,
                 is_confirmed=answer.is_confirmed,
             )
-        if question.kind in {"text", "long_text"} and can_edit:
-            found = coaching.hints_for(
-                question.key,
-                value,
-                is_description=question.nature == "description",
-                others=values,
-            )
-            view.hints = hint_texts(found, catalogue, language)
+        if can_edit:
+            view.hints = hints_for(question, value, values, catalogue, language)
         views.append(view)
     return views
 

@@ -452,23 +452,9 @@ def autosave(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
         version=answer.version,
         saved_at=answer.updated_at,
         stage_map=presenters.completion_map(stage, found, language, question.section_key),
-        hints=presenters.hint_texts(
-            answers_hints(question, answer.value, values),
-            catalogue,
-            language,
-        )
-        if question.kind in {"text", "long_text"}
-        else [],
+        hints=presenters.hints_for(question, answer.value, values, catalogue, language),
     )
     return render(request, "assessment/_save_status.html", context)
-
-
-def answers_hints(question: Any, value: Any, values: dict[str, Any]) -> list[Any]:
-    from cairn.assessment import coaching
-
-    return coaching.hints_for(
-        question.key, value, is_description=question.nature == "description", others=values
-    )
 
 
 @require_POST

@@ -15,8 +15,13 @@ from django.utils.translation import gettext as _
 from cairn.accounts.models import Membership
 from cairn.audit.models import AuditEvent
 from cairn.records.access import Access, may_read_access_log
-from cairn.records.models import Child
+from cairn.records.models import Child, Health
 from cairn.records.parts import SECTIONS
+
+# Fields holding a list of codes, and the choices that name them.
+LIST_CHOICES: dict[tuple[type[models.Model], str], type[models.TextChoices]] = {
+    (Health, "neurodiversity"): Health.Neurodiversity,
+}
 
 
 def display(obj: models.Model, name: str) -> str:
@@ -30,8 +35,8 @@ def display(obj: models.Model, name: str) -> str:
         return formats.date_format(value, "j F Y")
     if isinstance(value, list):
         choices = (
-            dict(getattr(type(obj), name.title().replace("_", ""), models.TextChoices).choices)
-            if hasattr(type(obj), name.title().replace("_", ""))
+            dict(LIST_CHOICES[(type(obj), name)].choices)
+            if (type(obj), name) in LIST_CHOICES
             else {}
         )
         return ", ".join(str(choices.get(item, item)) for item in value)
