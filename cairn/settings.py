@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "cairn.audit",
     "cairn.records",
     "cairn.assessment",
+    "cairn.judgements",
+    "cairn.timeline",
+    "cairn.reports",
     "cairn.api",
 ]
 

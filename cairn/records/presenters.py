@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,6 +164,31 @@ class Tab:
 
 
 CHILD_TABS: list[Tab] = []
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A full-width panel on the child's overview, from an app above records.
+
+    `build(child, access)` returns the panel's template context, or None to leave it out;
+    `template` renders that context. Apps add theirs to OVERVIEW_PANELS when they load."""
+
+    slug: str
+    template: str
+    build: Callable[[Child, Access], dict[str, Any] | None]
+
+
+OVERVIEW_PANELS: list[Panel] = []
+
+
+def overview_panels(child: Child, access: Access) -> list[tuple[str, dict[str, Any]]]:
+    """The panels to show on this child's overview, each as (template, context)."""
+    found = []
+    for panel in OVERVIEW_PANELS:
+        context = panel.build(child, access)
+        if context is not None:
+            found.append((panel.template, context))
+    return found
 
 
 def child_header(

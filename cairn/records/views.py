@@ -152,6 +152,7 @@ def child_overview(request: HttpRequest, child_id: int) -> HttpResponse:
             "contacts": list(child.contacts.filter(has_parental_responsibility=True).order_by("id"))
             if access >= Access.READ
             else [],
+            "panels": presenters.overview_panels(child, access),
         }
     )
     return render(request, "records/overview.html", context)
