@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "cairn.judgements",
     "cairn.timeline",
     "cairn.reports",
+    "cairn.demo",
     "cairn.api",
 ]
 
@@ -213,6 +214,9 @@ LOGGING = {
 }
 
 CAIRN_PAGE_SIZE = 25
+# The rules that propose risk ratings and intervention levels (cairn/judgements/rules/default.yaml
+# when unset): a service's own impact-by-likelihood matrix and intervention table.
+CAIRN_JUDGEMENT_RULES = env.str("CAIRN_JUDGEMENT_RULES", default="")
 CSRF_FAILURE_VIEW = "cairn.ui.views.csrf_failure"
 
 # Lockout is per account: locking by IP address would lock out a whole office behind one

@@ -42,7 +42,7 @@ from cairn.api.assessment_schemas import (
     StageSummary,
 )
 from cairn.api.schemas import Created
-from cairn.assessment import completion, facts, operations, queries
+from cairn.assessment import completion, extensions, facts, operations, queries
 from cairn.assessment.answers import InvalidAnswerError
 from cairn.assessment.models import Stage
 from cairn.audit.operations import Actor
@@ -308,8 +308,13 @@ def get_completion(request: HttpRequest, stage_id: int) -> Any:
         queries.values_of(stage),
         queries.marked_sections(stage),
     )
+    outstanding = extensions.outstanding(stage)
     return {
-        "complete": found.is_complete,
+        "complete": found.is_complete and not outstanding,
+        "outstanding": [
+            {"key": item.key, "state": item.state.value, "title": item.title, "detail": item.detail}
+            for item in outstanding
+        ],
         "required_missing": [question.key for question in found.required_missing],
         "sections": [
             {

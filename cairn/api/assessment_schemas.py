@@ -170,10 +170,22 @@ class SectionCompletion(Schema):
     required_missing: list[str]
 
 
+class OutstandingItem(Schema):
+    key: str = Field(description="e.g. judgement:serious_harm")
+    state: str = Field(description="missing or reconfirm")
+    title: str
+    detail: str
+
+
 class CompletionOut(Schema):
-    complete: bool
+    complete: bool = Field(
+        description="Every required question answered and every required judgement made and current"
+    )
     required_missing: list[str]
     sections: list[SectionCompletion]
+    outstanding: list[OutstandingItem] = Field(
+        description="Judgements (and later plan items) still to make or to reconfirm"
+    )
 
 
 class ChangeOut(Schema):

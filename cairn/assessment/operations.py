@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cairn.accounts.models import User
-from cairn.assessment import answers, completion, facts
+from cairn.assessment import answers, completion, extensions, facts
 from cairn.assessment.models import (
     Answer,
     AnswerRevision,
@@ -57,11 +57,17 @@ class StaleAnswerError(Exception):
 
 
 class IncompleteStageError(Exception):
-    """Required questions are still unanswered."""
+    """Required questions are still unanswered, or required judgements not yet made."""
 
-    def __init__(self, missing: list[Question]) -> None:
-        super().__init__(f"{len(missing)} required question(s) unanswered")
+    def __init__(
+        self, missing: list[Question], outstanding: list[extensions.StageItem] | None = None
+    ) -> None:
+        outstanding = outstanding or []
+        super().__init__(
+            f"{len(missing)} required question(s) unanswered, {len(outstanding)} item(s) outstanding"
+        )
         self.missing = missing
+        self.outstanding = outstanding
 
 
 def _user(by: Actor) -> User | None:
@@ -105,6 +111,8 @@ def start_stage(*, by: Actor, child: Child, stage_type: str, carry_forward: bool
     carried = 0
     if previous is not None:
         carried = _carry_forward(by, previous, stage, catalogue.questions)
+        for carry in extensions.ON_STAGE_START:
+            carry(by, previous, stage)
     record_event(
         by=by,
         event_type="assessment.stage.started",
@@ -317,8 +325,9 @@ def complete_stage(*, by: Actor, stage: Stage) -> Stage:
     catalogue = catalogues.load(stage.catalogue_version)
     values = {answer.key: answer.value for answer in stage.answers.all()}
     found = completion.progress(catalogue, stage.stage_type, stage.depth, values)
-    if found.required_missing:
-        raise IncompleteStageError(found.required_missing)
+    outstanding = extensions.outstanding(stage)
+    if found.required_missing or outstanding:
+        raise IncompleteStageError(found.required_missing, outstanding)
     sources = {
         q.source for section in found.sections for q in section.asked + section.offered if q.source
     }

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,7 +21,17 @@ from cairn.accounts.decorators import capability_required
 from cairn.accounts.models import Organisation, User
 from cairn.accounts.requests import membership_of
 from cairn.accounts.roles import Capability
-from cairn.assessment import answers, completion, facts, inputs, operations, presenters, queries
+from cairn.assessment import (
+    answers,
+    completion,
+    extensions,
+    facts,
+    inputs,
+    operations,
+    pages,
+    presenters,
+    queries,
+)
 from cairn.assessment.forms import TimescalesForm
 from cairn.assessment.models import Answer, Stage
 from cairn.audit.operations import Actor
@@ -30,61 +40,6 @@ from cairn.framework.catalogue import Catalogue
 from cairn.records import operations as record_operations
 from cairn.records import queries as record_queries
 from cairn.records.access import Access
-from cairn.records.models import Child
-from cairn.records.presenters import child_header
-
-
-def _language() -> str:
-    return "cy" if (translation.get_language() or "").startswith("cy") else "en"
-
-
-def _stage_context(
-    request: HttpRequest,
-    stage: Stage,
-    access: Access,
-    catalogue: Catalogue,
-    found: completion.StageProgress | None = None,
-    current: str | None = None,
-    **extra: Any,
-) -> dict[str, Any]:
-    """The context of every page of one stage: the child's header, the stage, and its map."""
-    if found is not None:
-        extra["stage_map"] = presenters.completion_map(stage, found, _language(), current)
-    return _context(
-        request,
-        stage.child,
-        access,
-        stage=stage,
-        stage_label=_stage_type_label(catalogue, stage.stage_type),
-        **extra,
-    )
-
-
-def _context(request: HttpRequest, child: Child, access: Access, **extra: Any) -> dict[str, Any]:
-    context = child_header(membership_of(request), child, access, "stages")
-    context.update(extra)
-    return context
-
-
-def _progress(
-    stage: Stage,
-    catalogue: Catalogue,
-    values: dict[str, Any],
-    user: Any = None,
-    seen: dict[str, set[str]] | None = None,
-) -> completion.StageProgress:
-    if seen is None and user is not None:
-        seen = queries.seen_keys(stage, user)
-    return completion.progress(
-        catalogue, stage.stage_type, stage.depth, values, queries.marked_sections(stage), seen
-    )
-
-
-def _stage_type_label(catalogue: Catalogue, key: str) -> str:
-    try:
-        return catalogue.stage(key).label.get(_language())
-    except StopIteration:
-        return key
 
 
 @login_required
@@ -93,20 +48,20 @@ def stage_list(request: HttpRequest, child_id: int) -> HttpResponse:
     record_operations.record_viewed(by=Actor.from_request(request), child=child, page="assessments")
     catalogue = catalogues.load()
     stages = [
-        (stage, _stage_type_label(catalogue, stage.stage_type))
+        (stage, pages.stage_type_label(catalogue, stage.stage_type))
         for stage in queries.stages_of(child)
     ]
     return render(
         request,
         "assessment/stage_list.html",
-        _context(
+        pages.child_context(
             request,
             child,
             access,
             stages=stages,
             today=timezone.localdate(),
             stage_types=[
-                (s.key, s.label.get(_language()), s.description.get(_language()), s.depth)
+                (s.key, s.label.get(pages.language()), s.description.get(pages.language()), s.depth)
                 for s in catalogue.stages
             ],
         ),
@@ -130,7 +85,7 @@ def stage_start(request: HttpRequest, child_id: int) -> HttpResponse:
             messages.success(
                 request,
                 _("%(type)s stage started")
-                % {"type": _stage_type_label(catalogue, stage.stage_type)},
+                % {"type": pages.stage_type_label(catalogue, stage.stage_type)},
             )
             return redirect("assessment:stage-detail", stage.pk)
     if request.method != "POST":  # the form shows the record as it stands: a read
@@ -141,18 +96,18 @@ def stage_start(request: HttpRequest, child_id: int) -> HttpResponse:
     return render(
         request,
         "assessment/stage_start.html",
-        _context(
+        pages.child_context(
             request,
             child,
             access,
             error=error,
             latest=latest,
-            latest_label=_stage_type_label(catalogue, latest.stage_type) if latest else "",
+            latest_label=pages.stage_type_label(catalogue, latest.stage_type) if latest else "",
             items=[
                 {
                     "value": s.key,
-                    "text": s.label.get(_language()),
-                    "hint": {"text": s.description.get(_language())},
+                    "text": s.label.get(pages.language()),
+                    "hint": {"text": s.description.get(pages.language())},
                 }
                 for s in catalogue.stages
             ],
@@ -161,25 +116,18 @@ def stage_start(request: HttpRequest, child_id: int) -> HttpResponse:
     )
 
 
-def _stage(
-    request: HttpRequest, stage_id: int, at_least: Access = Access.READ
-) -> tuple[Stage, Access, Catalogue]:
-    stage, access = queries.stage_for(membership_of(request), stage_id, at_least)
-    return stage, access, catalogues.load(stage.catalogue_version)
-
-
 @login_required
 def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
-    stage, access, catalogue = _stage(request, stage_id)
+    stage, access, catalogue = pages.load_stage(request, stage_id)
     record_operations.record_viewed(
         by=Actor.from_request(request), child=stage.child, page="assessment stage"
     )
     values = queries.values_of(stage)
-    found = _progress(stage, catalogue, values, request.user)
+    found = pages.progress_of(stage, catalogue, values, request.user)
     return render(
         request,
         "assessment/stage_detail.html",
-        _stage_context(
+        pages.stage_context(
             request,
             stage,
             access,
@@ -204,7 +152,7 @@ def _section_or_404(found: completion.StageProgress, section: str) -> completion
 @login_required
 def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
     at_least = Access.EDIT if request.method == "POST" else Access.READ
-    stage, access, catalogue = _stage(request, stage_id, at_least)
+    stage, access, catalogue = pages.load_stage(request, stage_id, at_least)
     values = queries.values_of(stage)
     errors: dict[str, str] = {}
     conflicts: dict[str, presenters.Conflict] = {}
@@ -217,7 +165,7 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
                 % {"status": stage.get_status_display().lower()},
             )
             return redirect("assessment:section", stage.pk, section)
-        _section_or_404(_progress(stage, catalogue, values), section)
+        _section_or_404(pages.progress_of(stage, catalogue, values), section)
         errors, conflicts, posted_values = _save_section(request, stage, catalogue, section)
         values = queries.values_of(stage)
         confirming = request.POST.get("confirm", "")
@@ -246,7 +194,7 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
                 + f"#question-{presenters.element_id(confirming)}"
             )
         if not errors and not conflicts:
-            found = _progress(stage, catalogue, values)
+            found = pages.progress_of(stage, catalogue, values)
             if request.POST.get("action") == "complete":
                 if found.section(section).required_missing:
                     messages.error(
@@ -264,9 +212,9 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
             by=Actor.from_request(request), child=stage.child, page=f"assessment section {section}"
         )
     seen = queries.seen_keys(stage, request.user)
-    found = _progress(stage, catalogue, {**values, **posted_values}, seen=seen)
+    found = pages.progress_of(stage, catalogue, {**values, **posted_values}, seen=seen)
     progress = _section_or_404(found, section)
-    language = _language()
+    language = pages.language()
     views = presenters.question_views(
         stage=stage,
         catalogue=catalogue,
@@ -291,7 +239,7 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
     return render(
         request,
         "assessment/section.html",
-        _stage_context(
+        pages.stage_context(
             request,
             stage,
             access,
@@ -350,7 +298,7 @@ def _save_section(
     posted_values: dict[str, Any] = {}
     stored = queries.answers_of(stage)
     actor = Actor.from_request(request)
-    language = _language()
+    language = pages.language()
     for question in catalogue.section(section).questions:
         if question.source is not None or not inputs.posted(question, request.POST):
             continue
@@ -411,11 +359,11 @@ def _conflict(
 @login_required
 def autosave(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
     """Save one answer as it changes (htmx). Answers a fragment: the saved status, or the conflict."""
-    stage, _access, catalogue = _stage(request, stage_id, Access.EDIT)
+    stage, _access, catalogue = pages.load_stage(request, stage_id, Access.EDIT)
     question = catalogue.questions.get(key)
     if question is None:
         raise Http404
-    language = _language()
+    language = pages.language()
     context: dict[str, Any] = {"stage": stage, "key": key, "id": presenters.element_id(key)}
     try:
         value = answers.clean(question, inputs.value_from(question, request.POST))
@@ -447,7 +395,7 @@ def autosave(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
         response["HX-Trigger"] = "cairn:conflict"
         return response
     values = queries.values_of(stage)
-    found = _progress(stage, catalogue, values)
+    found = pages.progress_of(stage, catalogue, values)
     context.update(
         version=answer.version,
         saved_at=answer.updated_at,
@@ -460,7 +408,7 @@ def autosave(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
 @require_POST
 @login_required
 def confirm(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
-    stage, _access, catalogue = _stage(request, stage_id, Access.EDIT)
+    stage, _access, catalogue = pages.load_stage(request, stage_id, Access.EDIT)
     if key not in catalogue.questions:
         raise Http404
     try:
@@ -482,7 +430,7 @@ def confirm(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
 @require_POST
 @login_required
 def confirm_section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
-    stage, _access, catalogue = _stage(request, stage_id, Access.EDIT)
+    stage, _access, catalogue = pages.load_stage(request, stage_id, Access.EDIT)
     if section not in {s.key for s in catalogue.sections}:
         raise Http404
     try:
@@ -500,12 +448,12 @@ def confirm_section(request: HttpRequest, stage_id: int, section: str) -> HttpRe
 
 @login_required
 def left(request: HttpRequest, stage_id: int) -> HttpResponse:
-    stage, access, catalogue = _stage(request, stage_id)
+    stage, access, catalogue = pages.load_stage(request, stage_id)
     record_operations.record_viewed(
         by=Actor.from_request(request), child=stage.child, page="assessment what is left"
     )
-    found = _progress(stage, catalogue, queries.values_of(stage), request.user)
-    language = _language()
+    found = pages.progress_of(stage, catalogue, queries.values_of(stage), request.user)
+    language = pages.language()
     missing = [
         (
             progress.section.title.get(language),
@@ -524,7 +472,7 @@ def left(request: HttpRequest, stage_id: int) -> HttpResponse:
     return render(
         request,
         "assessment/left.html",
-        _stage_context(
+        pages.stage_context(
             request,
             stage,
             access,
@@ -533,21 +481,35 @@ def left(request: HttpRequest, stage_id: int) -> HttpResponse:
             None,
             missing=missing,
             missing_count=len(found.required_missing),
+            outstanding=_grouped(extensions.outstanding(stage)),
             can_complete=stage.is_open and access >= Access.EDIT,
         ),
     )
 
 
+def _grouped(items: list[extensions.StageItem]) -> list[tuple[str, list[extensions.StageItem]]]:
+    groups: dict[str, list[extensions.StageItem]] = {}
+    for item in items:
+        groups.setdefault(item.group, []).append(item)
+    return list(groups.items())
+
+
 @require_POST
 @login_required
 def complete(request: HttpRequest, stage_id: int) -> HttpResponse:
-    stage, _access, _catalogue = _stage(request, stage_id, Access.EDIT)
+    stage, _access, _catalogue = pages.load_stage(request, stage_id, Access.EDIT)
     try:
         operations.complete_stage(by=Actor.from_request(request), stage=stage)
-    except operations.IncompleteStageError:
-        messages.error(
-            request, _("Answer the required questions listed below before completing the stage")
-        )
+    except operations.IncompleteStageError as incomplete:
+        if incomplete.missing and incomplete.outstanding:
+            text = _(
+                "Answer the required questions and make the judgements listed below before completing the stage"
+            )
+        elif incomplete.outstanding:
+            text = _("Make or reconfirm the judgements listed below before completing the stage")
+        else:
+            text = _("Answer the required questions listed below before completing the stage")
+        messages.error(request, text)
         return redirect("assessment:left", stage.pk)
     except operations.StageFrozenError:
         messages.error(request, _("This stage has already ended"))
@@ -561,7 +523,7 @@ def complete(request: HttpRequest, stage_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def deepen(request: HttpRequest, stage_id: int) -> HttpResponse:
-    stage, _access, _catalogue = _stage(request, stage_id, Access.EDIT)
+    stage, _access, _catalogue = pages.load_stage(request, stage_id, Access.EDIT)
     try:
         operations.deepen_stage(by=Actor.from_request(request), stage=stage)
     except operations.StageFrozenError:
@@ -578,7 +540,7 @@ def deepen(request: HttpRequest, stage_id: int) -> HttpResponse:
 
 @login_required
 def end(request: HttpRequest, stage_id: int) -> HttpResponse:
-    stage, access, catalogue = _stage(request, stage_id, Access.EDIT)
+    stage, access, catalogue = pages.load_stage(request, stage_id, Access.EDIT)
     error = ""
     if request.method == "POST":
         status = request.POST.get("status", "")
@@ -602,7 +564,7 @@ def end(request: HttpRequest, stage_id: int) -> HttpResponse:
     return render(
         request,
         "assessment/end.html",
-        _stage_context(
+        pages.stage_context(
             request,
             stage,
             access,
@@ -617,11 +579,11 @@ def end(request: HttpRequest, stage_id: int) -> HttpResponse:
 
 @login_required
 def changes(request: HttpRequest, stage_id: int) -> HttpResponse:
-    stage, access, catalogue = _stage(request, stage_id)
+    stage, access, catalogue = pages.load_stage(request, stage_id)
     record_operations.record_viewed(
         by=Actor.from_request(request), child=stage.child, page="assessment changes"
     )
-    language = _language()
+    language = pages.language()
     compare = request.GET.get("compare", "previous" if stage.previous_id else "start")
     rows: list[dict[str, Any]] = []
     title = ""
@@ -629,7 +591,7 @@ def changes(request: HttpRequest, stage_id: int) -> HttpResponse:
     if compare == "previous" and stage.previous is not None:
         older = queries.values_of(stage.previous)
         title = _("Compared with the previous stage (%(type)s, started %(date)s)") % {
-            "type": _stage_type_label(catalogue, stage.previous.stage_type),
+            "type": pages.stage_type_label(catalogue, stage.previous.stage_type),
             "date": presenters.when(stage.previous.started_at),
         }
         newer = queries.values_of(stage)
@@ -663,7 +625,7 @@ def changes(request: HttpRequest, stage_id: int) -> HttpResponse:
     return render(
         request,
         "assessment/changes.html",
-        _stage_context(
+        pages.stage_context(
             request,
             stage,
             access,
@@ -694,11 +656,11 @@ def _row(catalogue: Catalogue, key: str, old: Any, new: Any, language: str) -> d
 
 @login_required
 def answer_history(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
-    stage, access, catalogue = _stage(request, stage_id)
+    stage, access, catalogue = pages.load_stage(request, stage_id)
     question = catalogue.questions.get(key)
     if question is None:
         raise Http404
-    language = _language()
+    language = pages.language()
     record_operations.record_viewed(
         by=Actor.from_request(request), child=stage.child, page=f"answer history {key}"
     )
@@ -715,7 +677,7 @@ def answer_history(request: HttpRequest, stage_id: int, key: str) -> HttpRespons
     return render(
         request,
         "assessment/answer_history.html",
-        _context(
+        pages.child_context(
             request,
             stage.child,
             access,
@@ -735,7 +697,7 @@ def timescales(request: HttpRequest, organisation_id: int) -> HttpResponse:
         request.POST or None,
         stage_types=catalogue.stages,
         current=operations.timescales_of(organisation.pk),
-        language=_language(),
+        language=pages.language(),
     )
     if request.method == "POST" and form.is_valid():
         operations.set_timescales(

@@ -132,6 +132,12 @@ class StageType(Strict):
     depth: Literal["core", "full"]
     due_days: int = Field(ge=1, le=365)
     sections: tuple[StageSection, ...] = Field(min_length=1)
+    judgements: tuple[
+        Literal["reoffending", "serious_harm", "safety_wellbeing", "intervention_level"], ...
+    ] = Field(
+        default=(),
+        description="Judgements the stage makes: required at full depth, offered when light",
+    )
 
 
 class Fact(Strict):

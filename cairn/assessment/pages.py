@@ -1,0 +1,124 @@
+"""What every page of a stage shows around its content, for assessment's views and the views
+of the apps above it (judgements, plans): the child's header, the stage heading and the
+completion map, with the items those apps add after the sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from cairn.accounts.requests import membership_of
+from cairn.assessment import completion, extensions, presenters, queries
+from cairn.assessment.models import Stage
+from cairn.framework import catalogue as catalogues
+from cairn.framework.catalogue import Catalogue
+from cairn.records.access import Access
+from cairn.records.models import Child
+from cairn.records.presenters import child_header
+
+
+def language() -> str:
+    return "cy" if (translation.get_language() or "").startswith("cy") else "en"
+
+
+def stage_type_label(catalogue: Catalogue, key: str) -> str:
+    try:
+        return catalogue.stage(key).label.get(language())
+    except StopIteration:
+        return key
+
+
+def load_stage(
+    request: HttpRequest, stage_id: int, at_least: Access = Access.READ
+) -> tuple[Stage, Access, Catalogue]:
+    """The stage if this person may reach it at this level (else 404), and its catalogue."""
+    stage, access = queries.stage_for(membership_of(request), stage_id, at_least)
+    return stage, access, catalogues.load(stage.catalogue_version)
+
+
+def child_context(
+    request: HttpRequest, child: Child, access: Access, **extra: Any
+) -> dict[str, Any]:
+    context = child_header(membership_of(request), child, access, "stages")
+    context.update(extra)
+    return context
+
+
+def progress_of(
+    stage: Stage,
+    catalogue: Catalogue,
+    values: dict[str, Any],
+    user: Any = None,
+    seen: dict[str, set[str]] | None = None,
+) -> completion.StageProgress:
+    if seen is None and user is not None:
+        seen = queries.seen_keys(stage, user)
+    return completion.progress(
+        catalogue, stage.stage_type, stage.depth, values, queries.marked_sections(stage), seen
+    )
+
+
+@dataclass(frozen=True)
+class ExtraEntry:
+    """An item of the map after the sections: a judgement, say."""
+
+    key: str
+    title: str
+    url: str
+    tag_text: str
+    tag_class: str
+    is_current: bool
+
+
+def _tag(item: extensions.StageItem) -> tuple[str, str]:
+    state = item.state
+    if state == extensions.ItemState.DONE:
+        return _("Complete"), ""
+    if state == extensions.ItemState.RECONFIRM:
+        return _("To reconfirm"), "govuk-tag--orange"
+    if item.is_required:
+        return _("To do"), "govuk-tag--yellow"
+    return _("Optional"), "govuk-tag--grey"
+
+
+def extra_map(
+    items: list[extensions.StageItem], current: str | None
+) -> list[tuple[str, list[ExtraEntry]]]:
+    """The extra items grouped under their headings, in order."""
+    groups: dict[str, list[ExtraEntry]] = {}
+    for item in items:
+        text, css = _tag(item)
+        groups.setdefault(item.group, []).append(
+            ExtraEntry(item.key, item.title, item.url, text, css, item.key == current)
+        )
+    return list(groups.items())
+
+
+def stage_context(
+    request: HttpRequest,
+    stage: Stage,
+    access: Access,
+    catalogue: Catalogue,
+    found: completion.StageProgress | None = None,
+    current: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """The context of every page of one stage: the child's header, the stage, and its map.
+
+    With `found` (the stage's progress) the page shows the completion map, followed by the
+    items apps above assessment add (judgements) and their states."""
+    if found is not None:
+        extra["stage_map"] = presenters.completion_map(stage, found, language(), current)
+        extra["stage_extras"] = extra_map(extensions.items_of(stage), current)
+    return child_context(
+        request,
+        stage.child,
+        access,
+        stage=stage,
+        stage_label=stage_type_label(catalogue, stage.stage_type),
+        **extra,
+    )

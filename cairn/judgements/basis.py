@@ -1,0 +1,148 @@
+"""What a judgement rests on, and what has changed since it was made.
+
+When a judgement is made it keeps its basis: a fingerprint of every answer that feeds it (the
+catalogue's `feeds`, plus the answers its concerns link to) and the Core Record facts it used
+(the score's inputs, the concerns, the child's alerts and legal status). Comparing that with
+the basis now, in the same stage or a later one the judgement was carried into, gives the
+reasons to reconfirm it. Fingerprints compare content, not row ids, so carrying a stage
+forward changes nothing by itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from cairn.assessment import completion
+from cairn.framework.catalogue import Catalogue
+from cairn.judgements.models import Concern, Kind
+from cairn.records.models import Child
+
+FEEDS: dict[str, str] = {
+    Kind.REOFFENDING: "judgement.likelihood_of_reoffending",
+    Kind.SERIOUS_HARM: "judgement.serious_harm",
+    Kind.SAFETY_WELLBEING: "judgement.safety_wellbeing",
+}
+
+
+def fingerprint(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def fed_keys(catalogue: Catalogue, stage_type: str, stage_depth: str, kind: str) -> list[str]:
+    """Questions of the stage's sections that feed this judgement, in catalogue order."""
+    feed = FEEDS.get(kind)
+    if feed is None:
+        return []
+    return [
+        question.key
+        for section, _depth in completion.stage_sections(catalogue, stage_type, stage_depth)
+        for question in section.questions
+        if feed in question.feeds
+    ]
+
+
+def concern_content(concern: Concern) -> dict[str, Any]:
+    return {
+        "what": concern.what,
+        "to_whom": concern.to_whom,
+        "to_whom_detail": concern.to_whom_detail,
+        "impact": concern.impact,
+        "likelihood": concern.likelihood,
+        "imminence": concern.imminence,
+        "evidence": concern.evidence,
+        "answer_keys": sorted(concern.answer_keys or []),
+    }
+
+
+def _record_facts(child: Child) -> dict[str, str]:
+    return {
+        "legal_status": child.legal_status or "",
+        "looked_after": child.looked_after or "",
+        "exploitation_concern": "yes" if child.has_exploitation_concern else "no",
+        "risk_to_staff": "yes" if child.has_risk_to_staff else "no",
+    }
+
+
+@dataclass(frozen=True)
+class StageFacts:
+    """Everything the bases of one stage's judgements are computed from, loaded once."""
+
+    catalogue: Catalogue
+    stage_type: str
+    stage_depth: str
+    values: dict[str, Any]
+    child: Child
+    concerns: list[Concern]
+    score_detail: dict[str, Any]  # proposals.score_detail, or {"reasons": [...]}
+    ratings_for_level: tuple[str, str]  # (likelihood of reoffending, risk of serious harm)
+
+    def concerns_of(self, kind: str) -> list[Concern]:
+        return [concern for concern in self.concerns if concern.judgement == kind]
+
+
+def basis_of(facts: StageFacts, kind: str) -> dict[str, Any]:
+    keys = set(fed_keys(facts.catalogue, facts.stage_type, facts.stage_depth, kind))
+    concerns = facts.concerns_of(kind)
+    for concern in concerns:
+        keys.update(concern.answer_keys or [])
+    found: dict[str, str] = {}
+    if kind == Kind.REOFFENDING:
+        detail = facts.score_detail
+        if "inputs" in detail:
+            found.update({name: str(value) for name, value in detail["inputs"].items()})
+            found.pop("assessed_on", None)
+            found["model"] = f"{detail['model']['name']} {detail['model']['version']}"
+            found["band"] = detail["band"]
+            found["percent_2_years"] = str(detail["percent_2_years"])
+        else:
+            found["cannot_score"] = "; ".join(detail.get("reasons", []))
+    elif kind in (Kind.SERIOUS_HARM, Kind.SAFETY_WELLBEING):
+        found.update(_record_facts(facts.child))
+        found["concerns"] = fingerprint(
+            sorted(
+                (concern_content(c) for c in concerns), key=lambda c: json.dumps(c, sort_keys=True)
+            )
+        )
+    elif kind == Kind.INTERVENTION_LEVEL:
+        reoffending, serious_harm = facts.ratings_for_level
+        found["reoffending_rating"] = reoffending
+        found["serious_harm_rating"] = serious_harm
+    return {
+        "answers": {key: fingerprint(facts.values.get(key)) for key in sorted(keys)},
+        "facts": found,
+    }
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing a judgement rested on that is different now."""
+
+    kind: str  # "answer" or "fact"
+    name: str  # the question key or the fact's name
+    old: str = ""
+    new: str = ""
+
+
+def changes(saved: dict[str, Any], now: dict[str, Any]) -> list[Change]:
+    """What differs between the basis a judgement was made on and the basis now."""
+    found = []
+    saved_answers, now_answers = saved.get("answers", {}), now.get("answers", {})
+    unanswered = fingerprint(None)
+    for key in sorted(set(saved_answers) | set(now_answers)):
+        if saved_answers.get(key, unanswered) != now_answers.get(key, unanswered):
+            found.append(Change("answer", key))
+    saved_facts, now_facts = saved.get("facts", {}), now.get("facts", {})
+    for name in sorted(set(saved_facts) | set(now_facts)):
+        old, new = saved_facts.get(name, ""), now_facts.get(name, "")
+        if old != new:
+            found.append(Change("fact", name, old, new))
+    return found
+
+
+def keys_of(changes_found: Iterable[Change]) -> set[str]:
+    return {change.name for change in changes_found if change.kind == "answer"}

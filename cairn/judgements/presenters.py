@@ -1,0 +1,488 @@
+"""Shaping judgements for templates: the score with every term in words, the concerns with
+their ratings, the matrix and tables as shown on screen, and what changed since a judgement
+was made."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cairn.assessment import presenters as assessment_presenters
+from cairn.assessment import queries as assessment_queries
+from cairn.assessment.models import Stage
+from cairn.framework import catalogue as catalogues
+from cairn.framework.catalogue import Catalogue
+from cairn.judgements import basis, desistance, proposals, queries, scoring
+from cairn.judgements import rules as judgement_rules
+from cairn.judgements.models import Concern, Judgement, Kind, ScoringModelFile
+
+FACT_LABELS = {
+    "sex": gettext_lazy("Sex"),
+    "date_of_birth": gettext_lazy("Date of birth"),
+    "current_sanction_date": gettext_lazy("Current sanction"),
+    "first_sanction_date": gettext_lazy("First sanction"),
+    "previous_sanctions": gettext_lazy("Previous sanctions"),
+    "offence_category": gettext_lazy("Current offence category"),
+    "model": gettext_lazy("Scoring model"),
+    "band": gettext_lazy("Band"),
+    "percent_2_years": gettext_lazy("2-year score (%)"),
+    "cannot_score": gettext_lazy("Why there is no score"),
+    "legal_status": gettext_lazy("Legal status"),
+    "looked_after": gettext_lazy("Looked-after status"),
+    "exploitation_concern": gettext_lazy("Exploitation concern"),
+    "risk_to_staff": gettext_lazy("Risk to staff"),
+    "concerns": gettext_lazy("Concerns"),
+    "reoffending_rating": gettext_lazy("Likelihood of reoffending rating"),
+    "serious_harm_rating": gettext_lazy("Risk of serious harm rating"),
+}
+
+DECISION_LEGENDS = {
+    Kind.REOFFENDING: gettext_lazy("Your rating of the likelihood of reoffending"),
+    Kind.SERIOUS_HARM: gettext_lazy("Your rating of the risk of serious harm to others"),
+    Kind.SAFETY_WELLBEING: gettext_lazy("Your rating of the child’s safety and well-being"),
+    Kind.INTERVENTION_LEVEL: gettext_lazy("The intervention level you decide"),
+}
+
+
+def decision_legend(kind: str) -> str:
+    return str(DECISION_LEGENDS[Kind(kind)])
+
+
+def _date(value: dt.date | dt.datetime) -> str:
+    if isinstance(value, dt.datetime):
+        return formats.date_format(timezone.localtime(value), "j F Y, H:i")
+    return formats.date_format(value, "j F Y")
+
+
+def rating_label(kind: str, key: str, language: str) -> str:
+    if not key:
+        return ""
+    rules = judgement_rules.active()
+    if kind == Kind.INTERVENTION_LEVEL:
+        try:
+            return rules.level(key).label.get(language)
+        except KeyError:
+            return key
+    try:
+        return rules.rating(key).label.get(language)
+    except KeyError:
+        return key
+
+
+def proposal_label(state: queries.JudgementState, language: str) -> str:
+    value = state.proposal.value
+    if state.kind == Kind.REOFFENDING and value:
+        detail = state.proposal.detail
+        band = detail.get("band_label", {})
+        return band.get(language) or band.get("en") or value
+    return rating_label(state.kind, value, language)
+
+
+def rating_choices(state: queries.JudgementState, language: str) -> list[tuple[str, str]]:
+    """The ratings to choose from, the proposed one marked."""
+    proposed = state.proposal.value
+    if state.kind == Kind.REOFFENDING:
+        proposed = proposals.reoffending_band_as_rating(proposed)
+    return [
+        (
+            key,
+            rating_label(state.kind, key, language)
+            + (f" ({_('proposed')})" if key == proposed else ""),
+        )
+        for key in proposals.ratings_for(state.kind)
+    ]
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    label: str
+    url: str = ""
+    old: str = ""
+    new: str = ""
+
+
+def change_lines(
+    stage: Stage, changes: list[basis.Change], catalogue: Catalogue, language: str
+) -> list[ChangeLine]:
+    lines = []
+    for change in changes:
+        if change.kind == "answer":
+            question = catalogue.questions.get(change.name)
+            section = _section_of(catalogue, change.name)
+            lines.append(
+                ChangeLine(
+                    label=question.label.get(language) if question else change.name,
+                    url=reverse("assessment:section", args=[stage.pk, section])
+                    + f"#{assessment_presenters.element_id(change.name)}"
+                    if section
+                    else "",
+                )
+            )
+        elif change.name == "concerns":
+            lines.append(ChangeLine(label=_("The concerns were added to, changed or removed")))
+        else:
+            lines.append(
+                ChangeLine(
+                    label=str(FACT_LABELS.get(change.name, change.name)),
+                    old=_fact_value(change.name, change.old, language) or "–",
+                    new=_fact_value(change.name, change.new, language) or "–",
+                )
+            )
+    return lines
+
+
+def _question_url(stage: Stage, catalogue: Catalogue, key: str) -> str:
+    section = _section_of(catalogue, key)
+    if not section:
+        return ""
+    return reverse("assessment:section", args=[stage.pk, section]) + (
+        f"#{assessment_presenters.element_id(key)}"
+    )
+
+
+def _section_of(catalogue: Catalogue, key: str) -> str:
+    for section in catalogue.sections:
+        if any(question.key == key for question in section.questions):
+            return section.key
+    return ""
+
+
+def _fact_value(name: str, value: str, language: str) -> str:
+    if name in ("current_sanction_date", "first_sanction_date", "date_of_birth") and value:
+        try:
+            return _date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    if name == "offence_category" and value:
+        return scoring.category_label(value)
+    if name == "sex" and value:
+        return scoring.sex_label(value)
+    if name in ("reoffending_rating", "serious_harm_rating"):
+        return rating_label(Kind.SERIOUS_HARM, value, language)
+    if name == "band":
+        return rating_label(Kind.SERIOUS_HARM, value, language)
+    if value in ("yes", "no"):
+        return _("Yes") if value == "yes" else _("No")
+    return value
+
+
+@dataclass(frozen=True)
+class TermLine:
+    label: str
+    value: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ScoreView:
+    model_label: str
+    model_title: str
+    percent_1_year: int
+    percent_2_years: int
+    band: str
+    terms: list[TermLine]
+    total: str
+    inputs: list[tuple[str, str]]
+    moved: list[str] = field(default_factory=list)
+
+
+def score_view(found: scoring.Score, previous: scoring.Score | None, language: str) -> ScoreView:
+    inputs = found.inputs
+    return ScoreView(
+        model_label=found.model.label_in(language),
+        model_title=found.model.title,
+        percent_1_year=found.percent_1_year,
+        percent_2_years=found.percent_2_years,
+        band=found.band.label_in(language),
+        terms=[
+            TermLine(term.label, f"{term.value:+.3f}", term.explanation)
+            for term in (*found.terms, *found.intercepts)
+        ],
+        total=f"{found.linear_score:+.3f}",
+        inputs=[
+            (_("Sex"), scoring.sex_label(inputs.sex)),
+            (
+                _("Age on the assessment date"),
+                _("%(age)d (born %(born)s)")
+                % {"age": found.age_at_assessment, "born": _date(inputs.date_of_birth)},
+            ),
+            (
+                _("Current sanction"),
+                _("%(date)s, %(category)s (age %(age)d)")
+                % {
+                    "date": _date(inputs.current_sanction_date),
+                    "category": scoring.category_label(inputs.offence_category),
+                    "age": found.age_at_current_sanction,
+                },
+            ),
+            (
+                _("First sanction"),
+                _("%(date)s (age %(age)d)")
+                % {"date": _date(inputs.first_sanction_date), "age": found.age_at_first_sanction},
+            ),
+            (_("Previous sanctions"), str(inputs.previous_sanctions)),
+            (_("Assessment date"), _date(inputs.assessed_on)),
+        ],
+        moved=scoring.what_moved(previous, found) if previous is not None else [],
+    )
+
+
+@dataclass(frozen=True)
+class ConcernView:
+    concern: Concern
+    to_whom: str
+    impact: str
+    likelihood: str
+    imminence: str
+    rating: str
+    rating_key: str
+    answers: list[tuple[str, str]]
+    carried: bool
+
+
+def concern_views(
+    stage: Stage, concerns: list[Concern], catalogue: Catalogue, language: str
+) -> list[ConcernView]:
+    rules = judgement_rules.active()
+    views = []
+    for concern in concerns:
+        key = judgement_rules.concern_rating(
+            rules, concern.impact, concern.likelihood, concern.imminence
+        )
+        to_whom = rules.label(f"to_whom.{concern.judgement}", concern.to_whom, language)
+        if concern.to_whom_detail:
+            to_whom = f"{to_whom} ({concern.to_whom_detail})"
+        views.append(
+            ConcernView(
+                concern=concern,
+                to_whom=to_whom,
+                impact=rules.label("impact", concern.impact, language),
+                likelihood=rules.label("likelihood", concern.likelihood, language),
+                imminence=rules.label("imminence", concern.imminence, language),
+                rating=rules.rating(key).label.get(language),
+                rating_key=key,
+                answers=[
+                    (line.label, line.url)
+                    for line in change_lines(
+                        stage,
+                        [basis.Change("answer", k) for k in concern.answer_keys or []],
+                        catalogue,
+                        language,
+                    )
+                ],
+                carried=concern.carried_from_id is not None,
+            )
+        )
+    order = judgement_rules.RATING_ORDER
+    return sorted(views, key=lambda view: -order.index(view.rating_key))
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    corner: str
+    columns: list[str]
+    rows: list[tuple[str, list[str]]]
+
+
+def matrix_table(language: str) -> Table:
+    rules = judgement_rules.active()
+    return Table(
+        caption=_("How a concern’s rating is proposed: impact by likelihood"),
+        corner=_("Impact"),
+        columns=[choice.label.get(language) for choice in rules.likelihood],
+        rows=[
+            (
+                choice.label.get(language),
+                [rules.rating(cell).label.get(language) for cell in rules.matrix[choice.key]],
+            )
+            for choice in rules.impact
+        ],
+    )
+
+
+def intervention_table(language: str) -> Table:
+    rules = judgement_rules.active()
+    return Table(
+        caption=_(
+            "How the intervention level is proposed: likelihood of reoffending by risk of serious harm"
+        ),
+        corner=_("Likelihood of reoffending"),
+        columns=[choice.label.get(language) for choice in rules.ratings],
+        rows=[
+            (
+                rules.rating(row).label.get(language),
+                [rules.level(cell).label.get(language) for cell in cells],
+            )
+            for row, cells in rules.intervention.table.items()
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class Made:
+    judgement: Judgement
+    rating: str
+    proposed: str
+    differs: bool
+    by: str
+    at: str
+    carried_from: str
+
+
+def made_view(judgement: Judgement | None, kind: str, language: str) -> Made | None:
+    if judgement is None:
+        return None
+    proposed = judgement.proposed
+    if kind == Kind.REOFFENDING and proposed:
+        band = judgement.detail.get("band_label", {})
+        proposed_text = band.get(language) or band.get("en") or proposed
+    else:
+        proposed_text = rating_label(kind, proposed, language)
+    carried = ""
+    if judgement.carried_from is not None:
+        carried = _date(judgement.carried_from.started_at.date())
+    return Made(
+        judgement=judgement,
+        rating=rating_label(kind, judgement.rating, language),
+        proposed=proposed_text,
+        differs=proposals.needs_reason(kind, proposed, judgement.rating) if proposed else False,
+        by=judgement.decided_by_name,
+        at=_date(judgement.decided_at),
+        carried_from=carried,
+    )
+
+
+def judgement_page(
+    stage: Stage,
+    found: queries.StageJudgements,
+    state: queries.JudgementState,
+    catalogue: Catalogue,
+    language: str,
+) -> dict[str, Any]:
+    rules = judgement_rules.active()
+    page: dict[str, Any] = {
+        "kind": state.kind,
+        "title": Kind(state.kind).label,
+        "made": made_view(state.judgement, state.kind, language),
+        "changes": change_lines(stage, state.changes, catalogue, language),
+        "proposal": proposal_label(state, language),
+        "required": found.required,
+    }
+    if state.kind == Kind.REOFFENDING:
+        previous = None
+        kept = queries.previous_score(stage)
+        if kept is not None:
+            previous = proposals.score_from_detail(kept)
+        page["score"] = score_view(state.score, previous, language) if state.score else None
+        page["cannot_score"] = state.cannot_score
+        page["model_label"] = proposals.active_model().label_in(language)
+        page["desistance"] = desistance.summarise(catalogue, found.facts.values, language)
+        page["desistance_url"] = _question_url(stage, catalogue, desistance.QUESTION)
+    elif state.kind in (Kind.SERIOUS_HARM, Kind.SAFETY_WELLBEING):
+        page["concerns"] = concern_views(stage, state.concerns, catalogue, language)
+        page["definitions"] = [
+            (
+                choice.label.get(language),
+                choice.definition.get(language) if choice.definition else "",
+            )
+            for choice in rules.ratings
+        ]
+        page["harm"] = rules.harm_and_serious_harm.harm.get(language)
+        page["serious_harm"] = rules.harm_and_serious_harm.serious_harm.get(language)
+        page["matrix"] = matrix_table(language)
+        page["add_url"] = reverse("judgements:concern-add", args=[stage.pk, state.kind])
+    else:
+        reoffending, serious_harm = found.facts.ratings_for_level
+        made = {kind: s.is_made for kind, s in found.states.items()}
+        page["level_inputs"] = [
+            (
+                str(Kind.REOFFENDING.label),
+                rating_label(Kind.SERIOUS_HARM, reoffending, language),
+                made.get(Kind.REOFFENDING, False),
+            ),
+            (
+                str(Kind.SERIOUS_HARM.label),
+                rating_label(Kind.SERIOUS_HARM, serious_harm, language),
+                made.get(Kind.SERIOUS_HARM, False),
+            ),
+        ]
+        page["levels"] = [
+            (
+                choice.label.get(language),
+                choice.definition.get(language) if choice.definition else "",
+            )
+            for choice in rules.intervention.levels
+        ]
+        page["table"] = intervention_table(language)
+    return page
+
+
+def conflict(current: Judgement | None) -> dict[str, str] | None:
+    if current is None:
+        return None
+    return {
+        "by": current.decided_by_name,
+        "at": _date(current.decided_at),
+        "rating": rating_label(current.kind, current.rating, "en"),
+        "reason": current.reason,
+    }
+
+
+def concern_conflict(current: Concern, language: str) -> dict[str, str]:
+    rules = judgement_rules.active()
+    return {
+        "by": current.updated_by.display_name if current.updated_by else "",
+        "at": _date(current.updated_at),
+        "what": current.what,
+        "impact": rules.label("impact", current.impact, language),
+        "likelihood": rules.label("likelihood", current.likelihood, language),
+        "evidence": current.evidence,
+    }
+
+
+def answer_choices(
+    stage: Stage, judgement: str, language: str, initial: dict[str, Any] | None
+) -> list[tuple[str, str]]:
+    """Answers a concern may rest on: the stage's answered questions that feed this judgement,
+    and any already linked."""
+    catalogue = catalogues.load(stage.catalogue_version)
+    values = assessment_queries.values_of(stage)
+    fed = set(basis.fed_keys(catalogue, stage.stage_type, stage.depth, judgement))
+    linked = set((initial or {}).get("answer_keys") or [])
+    return [
+        (question.key, question.label.get(language))
+        for section in catalogue.sections
+        for question in section.questions
+        if (question.key in fed and values.get(question.key) not in (None, "", []))
+        or question.key in linked
+    ]
+
+
+@dataclass(frozen=True)
+class ModelView:
+    label: str
+    title: str
+    source: str
+    is_default: bool
+    loaded: ScoringModelFile | None
+    model: scoring.ScoringModel
+
+
+def model_view(language: str) -> ModelView:
+    active = ScoringModelFile.objects.filter(is_active=True).select_related("loaded_by").first()
+    model = proposals.active_model()
+    return ModelView(
+        label=model.label_in(language),
+        title=model.title,
+        source=model.source,
+        is_default=active is None,
+        loaded=active,
+        model=model,
+    )

@@ -1,0 +1,57 @@
+"""The judgements in the stage's completion map: made, to make, or to reconfirm."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from cairn.assessment.extensions import ItemState, StageItem
+from cairn.assessment.models import Stage
+from cairn.judgements import queries
+from cairn.judgements.models import Kind
+
+
+def item_key(kind: str) -> str:
+    return f"judgement:{kind}"
+
+
+def stage_items(stage: Stage) -> list[StageItem]:
+    kinds = queries.kinds_of(stage)
+    if not kinds:
+        return []
+    required = queries.is_required(stage)
+    cached: queries.StageJudgements | None = getattr(stage, "_cairn_judgements", None)
+    if cached is None and not queries.judgements_of(stage):
+        # Nothing made yet, so nothing to reconfirm: one query, no proposals to compute.
+        return [_item(stage, kind, required, made=False, changes=0) for kind in kinds]
+    found = queries.review_cached(stage)
+    return [
+        _item(stage, state.kind, required, made=state.is_made, changes=len(state.changes))
+        for state in found
+    ]
+
+
+def _item(stage: Stage, kind: str, required: bool, *, made: bool, changes: int) -> StageItem:
+    if made and changes:
+        item_state = ItemState.RECONFIRM
+        detail = ngettext(
+            "%(num)d thing it rests on has changed",
+            "%(num)d things it rests on have changed",
+            changes,
+        ) % {"num": changes}
+    elif made:
+        item_state, detail = ItemState.DONE, ""
+    elif required:
+        item_state, detail = ItemState.MISSING, _("not yet made")
+    else:
+        item_state, detail = ItemState.OFFERED, ""
+    return StageItem(
+        key=item_key(kind),
+        group=str(_("Judgements")),
+        title=str(Kind(kind).label),
+        url=reverse("judgements:judgement", args=[stage.pk, kind]),
+        state=item_state,
+        is_required=required,
+        detail=detail,
+    )
