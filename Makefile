@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test check setup system assets messages migrate demo format clean
 
-run: setup migrate
+run: setup system migrate
 	CAIRN_DEMO=1 $(BIN)/python manage.py loaddemo
 	@echo "Cairn is running at http://127.0.0.1:$(PORT)/ (demo accounts are listed on the sign-in page)"
 	CAIRN_DEMO=1 $(BIN)/python manage.py runserver --noreload 127.0.0.1:$(PORT)

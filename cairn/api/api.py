@@ -197,3 +197,7 @@ api.add_router("/children", children)
 from cairn.api.assessment import router as assessment_router  # noqa: E402
 
 api.add_router("", assessment_router)
+
+from cairn.api.judgements import router as judgements_router  # noqa: E402
+
+api.add_router("", judgements_router)

@@ -265,7 +265,9 @@ def concern_views(
                 impact=rules.label("impact", concern.impact, language),
                 likelihood=rules.label("likelihood", concern.likelihood, language),
                 imminence=rules.label("imminence", concern.imminence, language),
-                rating=rules.rating(key).label.get(language),
+                rating=rules.rating(key).label.get(language)
+                if key
+                else _("Not rated: change it to use the current rules"),
                 rating_key=key,
                 answers=[
                     (line.label, line.url)
@@ -280,7 +282,9 @@ def concern_views(
             )
         )
     order = judgement_rules.RATING_ORDER
-    return sorted(views, key=lambda view: -order.index(view.rating_key))
+    return sorted(
+        views, key=lambda view: -order.index(view.rating_key) if view.rating_key else 1
+    )
 
 
 @dataclass(frozen=True)

@@ -203,9 +203,14 @@ def highest(ratings: Iterable[str]) -> str:
 
 
 def concern_rating(rules: Rules, impact: str, likelihood: str, imminence: str) -> str:
-    """The rating one concern proposes through the matrix, raised when it is imminent."""
-    column = [choice.key for choice in rules.likelihood].index(likelihood)
-    rating = rules.matrix[impact][column]
+    """The rating one concern proposes through the matrix, raised when it is imminent.
+
+    "" when the concern uses an impact or likelihood the rules in force no longer have (a
+    service changed its rules file): it then proposes nothing until someone changes it."""
+    columns = [choice.key for choice in rules.likelihood]
+    if impact not in rules.matrix or likelihood not in columns:
+        return ""
+    rating = rules.matrix[impact][columns.index(likelihood)]
     raise_ = rules.imminent_raises
     if (
         raise_ is not None
