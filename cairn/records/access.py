@@ -6,7 +6,7 @@ in force now, and only as far as its scope allows:
 
 - custody (secure establishment) and placement (youth custody service): read the record;
 - transfer (receiving service): read and change the record;
-- summary (partner agency): read the overview only.
+- summary (partner agency): read the overview and the one-page summary.
 
 Everything else answers "not found", so a child's existence never leaks.
 """
