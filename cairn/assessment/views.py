@@ -400,6 +400,7 @@ def autosave(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
         version=answer.version,
         saved_at=answer.updated_at,
         stage_map=presenters.completion_map(stage, found, language, question.section_key),
+        stage_extras=pages.extra_map(extensions.items_of(stage), question.section_key),
         hints=presenters.hints_for(question, answer.value, values, catalogue, language),
     )
     return render(request, "assessment/_save_status.html", context)

@@ -100,7 +100,9 @@ def basis_of(facts: StageFacts, kind: str) -> dict[str, Any]:
             found["band"] = detail["band"]
             found["percent_2_years"] = str(detail["percent_2_years"])
         else:
-            found["cannot_score"] = "; ".join(detail.get("reasons", []))
+            # Not the reasons themselves: they name the stage's date, which moves daily while
+            # the stage is open. Becoming scorable changes the facts, and that is what counts.
+            found["cannot_score"] = "yes"
     elif kind in (Kind.SERIOUS_HARM, Kind.SAFETY_WELLBEING):
         found.update(_record_facts(facts.child))
         found["concerns"] = fingerprint(
@@ -133,7 +135,9 @@ def changes(saved: dict[str, Any], now: dict[str, Any]) -> list[Change]:
     found = []
     saved_answers, now_answers = saved.get("answers", {}), now.get("answers", {})
     unanswered = fingerprint(None)
-    for key in sorted(set(saved_answers) | set(now_answers)):
+    # Only what the judgement rests on now: an answer that is no longer fed to it (a stage type
+    # asking fewer sections) has not changed by leaving the list.
+    for key in sorted(now_answers):
         if saved_answers.get(key, unanswered) != now_answers.get(key, unanswered):
             found.append(Change("answer", key))
     saved_facts, now_facts = saved.get("facts", {}), now.get("facts", {})

@@ -167,6 +167,8 @@ def _fact_value(name: str, value: str, language: str) -> str:
         return rating_label(Kind.SERIOUS_HARM, value, language)
     if name == "band":
         return rating_label(Kind.SERIOUS_HARM, value, language)
+    if name == "cannot_score":
+        return _("No score") if value else _("Scored")
     if value in ("yes", "no"):
         return _("Yes") if value == "yes" else _("No")
     return value
@@ -428,13 +430,13 @@ def judgement_page(
     return page
 
 
-def conflict(current: Judgement | None) -> dict[str, str] | None:
+def conflict(current: Judgement | None, language: str) -> dict[str, str] | None:
     if current is None:
         return None
     return {
         "by": current.decided_by_name,
         "at": _date(current.decided_at),
-        "rating": rating_label(current.kind, current.rating, "en"),
+        "rating": rating_label(current.kind, current.rating, language),
         "reason": current.reason,
     }
 

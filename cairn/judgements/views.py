@@ -126,7 +126,7 @@ def judgement(request: HttpRequest, stage_id: int, kind: str) -> HttpResponse:
                 },
             ),
             status=409,
-            conflict=presenters.conflict(error.current),
+            conflict=presenters.conflict(error.current, language),
         )
     except StageFrozenError:
         messages.error(request, _("This stage has ended: its judgements can no longer change"))

@@ -1,17 +1,16 @@
-"""The demo data that `manage.py loaddemo` loads: complete, idempotent and within the record's
-own rules, with the case types the demo has to show (see shared/brief/VIGNETTES.md)."""
+"""The records part of the demo, which `manage.py loaddemo` (cairn.demo) loads first: complete,
+idempotent and within the record's own rules, with the case types the demo has to show (see
+shared/brief/VIGNETTES.md). The assessments written on top are tested in cairn/demo/tests."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Count, Q
 from django.forms.models import model_to_dict
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.utils import timezone
 from cairn.accounts.models import Membership, Organisation, Team, User
 from cairn.audit.models import AuditEvent
 from cairn.records import identifiers, validation
+from cairn.records.demo import load as demo_load
 from cairn.records.models import (
     Address,
     Child,
@@ -47,9 +47,7 @@ EXPECTED_USERS = {
 
 
 def load() -> str:
-    out = io.StringIO()
-    call_command("loaddemo", stdout=out)
-    return out.getvalue()
+    return demo_load.load_demo()
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Load Cairn's fictional demo organisations, staff and children (idempotent)."""
+"""Load Cairn's fictional demo: organisations, staff, children and their assessments
+(idempotent)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from cairn.records.demo import load
+from cairn.demo import load
 
 
 class Command(BaseCommand):
-    help = "Create the demo organisations, users and fictional children. Safe to run again."
+    help = (
+        "Create the demo organisations, users, fictional children and their assessment "
+        "history. Safe to run again."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         summary = load.load_demo()
