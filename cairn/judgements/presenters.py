@@ -89,11 +89,13 @@ def rating_choices(state: queries.JudgementState, language: str) -> list[tuple[s
     proposed = state.proposal.value
     if state.kind == Kind.REOFFENDING:
         proposed = proposals.reoffending_band_as_rating(proposed)
+    marker = _("%(rating)s (proposed)")
     return [
         (
             key,
-            rating_label(state.kind, key, language)
-            + (f" ({_('proposed')})" if key == proposed else ""),
+            marker % {"rating": rating_label(state.kind, key, language)}
+            if key == proposed
+            else rating_label(state.kind, key, language),
         )
         for key in proposals.ratings_for(state.kind)
     ]
