@@ -351,10 +351,14 @@ def carry_forward(by: Actor, previous: Stage, stage: Stage) -> None:
             stage=stage,
             judgement=concern.judgement,
             carried_from=previous,
+            created_at=concern.created_at,
+            updated_at=concern.updated_at,
             updated_by=concern.updated_by,
             **{name: getattr(concern, name) for name in CONCERN_FIELDS},
         )
-        for concern in Concern.objects.filter(stage=previous, judgement__in=kinds)
+        for concern in Concern.objects.filter(stage=previous, judgement__in=kinds).order_by(
+            "created_at", "id"
+        )
     ]
     Concern.objects.bulk_create(concerns)
     judgements = [

@@ -26,6 +26,7 @@ from cairn.accounts import operations as account_operations
 from cairn.assessment import operations as assessment_operations
 from cairn.audit.operations import Actor
 from cairn.framework import catalogue
+from cairn.judgements import operations as judgement_operations
 from cairn.records import operations as record_operations
 from cairn.records.models import Address, Contact, Exclusion, Grant, LifeEvent, Offence
 from cairn.records.parts import PARTS, SECTIONS
@@ -189,6 +190,19 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "assessment:autosave": every(405),
     "assessment:confirm": every(405),
     "assessment:timescales": ADMIN_ONLY,
+    # The timeline shows offences: the same readers as the record, never a summary-only grant.
+    "timeline:child-timeline": CHILD_RECORD,
+    # The one-page summary is what a summary grant is for: every reader of the child, as the
+    # overview (what each level sees differs: cairn/reports/summary.py).
+    "reports:summary": CHILD_SUMMARY,
+    "reports:summary-pdf": CHILD_SUMMARY,
+    # Judgements: read with the record; concerns change with edit access; writes are POST only.
+    "judgements:judgement": CHILD_RECORD,
+    "judgements:reconfirm": every(405),
+    "judgements:concern-add": CHILD_EDIT_PAGE,
+    "judgements:concern-change": CHILD_EDIT_PAGE,
+    "judgements:concern-remove": every(405),
+    "judgements:scoring-model": ADMIN_ONLY,
     # The API: 401 without credentials, 404 for a child out of reach, 403 for a read-only write
     "api:openapi-json": every(200),
     "api:openapi-view": every(200),
@@ -220,6 +234,21 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "api:get_completion": {**CHILD_RECORD, ANON: 401},
     "api:list_changes": {**CHILD_RECORD, ANON: 401},
     "api:deepen_stage": every(405),
+    # The world's child has no sanction: 422 (cannot score) shows the caller was let through.
+    "api:reoffending_score": {
+        **CHILD_RECORD,
+        ANON: 401,
+        PRAC: 422,
+        MGR: 422,
+        SEC_G: 422,
+        PLC_G: 422,
+    },
+    "api:get_judgements": {**CHILD_RECORD, ANON: 401},
+    "api:decide_judgement": every(405),
+    "api:reconfirm_judgement": every(405),
+    "api:add_concern": {**API_WRITE, PTN_G: 404},
+    "api:change_concern": every(405),
+    "api:remove_concern": every(405),
     # Service pages
     "ui:home": {
         ANON: SIGN_IN,
@@ -245,9 +274,19 @@ METHOD = {
     "api:create_offence": "post",
     "api:create_life_event": "post",
     "api:start_stage": "post",
+    "api:add_concern": "post",
 }
 PAYLOAD: dict[str, dict[str, Any]] = {
     "api:start_stage": {"stage_type": "out_of_court"},
+    "api:add_concern": {
+        "judgement": "serious_harm",
+        "what": "May threaten a rival",
+        "to_whom": "child",
+        "impact": "serious",
+        "likelihood": "possible",
+        "imminence": "months",
+        "evidence": "Police intelligence",
+    },
     "api:create_child": {
         "given_name": "Ada",
         "family_name": "Okafor",
@@ -280,6 +319,8 @@ VARIANTS: dict[str, list[str]] = {
     "records:child-section": [section.slug for section in SECTIONS],
     "assessment:section": STAGE_SECTIONS,
     "assessment:confirm-section": STAGE_SECTIONS[:1],
+    "judgements:judgement": list(catalogue.load().stage(STAGE_TYPE).judgements),
+    "judgements:concern-add": ["serious_harm", "safety_wellbeing"],
 }
 
 
@@ -392,6 +433,19 @@ def world(child, practitioner, north_team, northshire) -> World:
     stage = assessment_operations.start_stage(by=system, child=child, stage_type=STAGE_TYPE)
     first = catalogue.load().section(STAGE_SECTIONS[0])
     key = next(question.key for question in first.questions if question.source is None)
+    concern = judgement_operations.add_concern(
+        by=system,
+        stage=stage,
+        judgement="serious_harm",
+        data=judgement_operations.ConcernInput(
+            what="May threaten a rival",
+            to_whom="child",
+            impact="serious",
+            likelihood="possible",
+            imminence="months",
+            evidence="Police intelligence",
+        ),
+    )
     values = {
         "stage_id": stage.pk,
         "key": key,
@@ -402,6 +456,8 @@ def world(child, practitioner, north_team, northshire) -> World:
         "membership_id": practitioner.pk,
         "token_id": token.pk,
         "code": "cy",
+        "kind": "serious_harm",
+        "concern_id": concern.pk,
     }
     return World(values=values, items=items)
 
@@ -440,7 +496,7 @@ def caller(request, role, client_for, child, northshire) -> Client:
 def _url(name: str, variant: str, world: World) -> str:
     kwargs = {}
     for param in PARAMETERS[name]:
-        if param in {"part", "section"}:
+        if param in {"part", "section"} or (param == "kind" and variant):
             kwargs[param] = variant
         elif param == "item_id":
             kwargs[param] = world.items[variant].pk
