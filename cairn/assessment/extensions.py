@@ -62,3 +62,27 @@ def items_of(stage: Stage) -> list[StageItem]:
 
 def outstanding(stage: Stage) -> list[StageItem]:
     return [item for item in items_of(stage) if item.is_outstanding]
+
+
+# Freezing and editing, for the apps that govern a stage's workflow (countersigning):
+# a check returns why the stage may not be edited now (for example "signed off"), or None;
+# the edit hooks are told, inside the writing transaction, that someone changed the stage.
+FreezeCheck = Callable[["Stage"], str | None]
+FREEZE_CHECKS: list[FreezeCheck] = []
+
+EditHook = Callable[["Actor", "Stage"], None]
+ON_STAGE_EDITED: list[EditHook] = []
+
+
+def frozen_reason(stage: Stage) -> str | None:
+    """Why this open stage may not be edited now, if a registered app says so."""
+    for check in FREEZE_CHECKS:
+        reason = check(stage)
+        if reason:
+            return reason
+    return None
+
+
+def edited(by: Actor, stage: Stage) -> None:
+    for hook in ON_STAGE_EDITED:
+        hook(by, stage)

@@ -185,11 +185,19 @@ def _ensure_open(stage: Stage) -> None:
         raise StageFrozenError(stage.get_status_display())
 
 
+def ensure_editable(stage: Stage) -> None:
+    """The stage is open and nothing (a sign-off) has frozen it; else StageFrozenError."""
+    _ensure_open(stage)
+    reason = extensions.frozen_reason(stage)
+    if reason:
+        raise StageFrozenError(reason)
+
+
 @transaction.atomic
 def record_answer(*, by: Actor, stage: Stage, key: str, value: Any, version: int) -> Answer:
     """Save one answer if it is still at `version` (0 for a question not yet answered)."""
     stage = Stage.objects.select_for_update().get(pk=stage.pk)
-    _ensure_open(stage)
+    ensure_editable(stage)
     question = question_of(stage, key)
     if question.source is not None:
         raise PulledThroughError(question.source)
@@ -250,13 +258,14 @@ def record_answer(*, by: Actor, stage: Stage, key: str, value: Any, version: int
         summary=f"Answered {question.label.en[:200]}",
         detail={"stage": stage.pk, "key": key, "version": current.version},
     )
+    extensions.edited(by, stage)
     return current
 
 
 @transaction.atomic
 def confirm_answer(*, by: Actor, stage: Stage, key: str, version: int) -> Answer:
     """Accept a carried-forward answer as still true."""
-    _ensure_open(stage)
+    ensure_editable(stage)
     question_of(stage, key)
     current = Answer.objects.select_for_update().filter(stage=stage, key=key).first()
     if current is None or current.version != version:
@@ -287,13 +296,14 @@ def confirm_answer(*, by: Actor, stage: Stage, key: str, version: int) -> Answer
         summary=f"Confirmed carried-forward answer {key}",
         detail={"stage": stage.pk, "key": key},
     )
+    extensions.edited(by, stage)
     return current
 
 
 @transaction.atomic
 def confirm_section(*, by: Actor, stage: Stage, section: str) -> int:
     """Confirm every carried-forward answer in a section in one action."""
-    _ensure_open(stage)
+    ensure_editable(stage)
     pending = list(
         Answer.objects.filter(stage=stage, key__startswith=f"{section}.", is_confirmed=False)
     )
@@ -304,7 +314,7 @@ def confirm_section(*, by: Actor, stage: Stage, section: str) -> int:
 
 @transaction.atomic
 def mark_section_complete(*, by: Actor, stage: Stage, section: str) -> None:
-    _ensure_open(stage)
+    ensure_editable(stage)
     SectionMark.objects.get_or_create(
         stage=stage, section=section, defaults={"marked_by": _user(by)}
     )
@@ -375,7 +385,7 @@ def end_stage(*, by: Actor, stage: Stage, status: str, reason: str) -> Stage:
 def deepen_stage(*, by: Actor, stage: Stage) -> Stage:
     """Turn a light stage into a full one; every answer is kept."""
     stage = Stage.objects.select_for_update().get(pk=stage.pk)
-    _ensure_open(stage)
+    ensure_editable(stage)
     if stage.depth == Stage.Depth.FULL:
         return stage
     stage.depth, stage.deepened_at = Stage.Depth.FULL, timezone.now()

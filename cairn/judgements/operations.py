@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from cairn.accounts.models import User
 from cairn.assessment import completion
+from cairn.assessment.extensions import edited
 from cairn.assessment.models import Stage
-from cairn.assessment.operations import StageFrozenError
+from cairn.assessment.operations import ensure_editable
 from cairn.audit.operations import Actor, record_event
 from cairn.framework import catalogue as catalogues
 from cairn.judgements import basis, proposals, queries, scoring
@@ -53,9 +54,9 @@ def _user(by: Actor) -> User | None:
 
 
 def _locked_open_stage(stage: Stage) -> Stage:
+    """The stage, locked for this transaction, if it may be edited (open, not signed off)."""
     stage = Stage.objects.select_for_update().get(pk=stage.pk)
-    if not stage.is_open:
-        raise StageFrozenError(stage.get_status_display())
+    ensure_editable(stage)
     return stage
 
 
@@ -121,6 +122,7 @@ def decide(
             "version": judgement.version,
         },
     )
+    edited(by, stage)
     return judgement
 
 
@@ -169,6 +171,7 @@ def reconfirm(*, by: Actor, stage: Stage, kind: str, version: int) -> Judgement:
             "version": judgement.version,
         },
     )
+    edited(by, stage)
     return judgement
 
 
@@ -281,6 +284,7 @@ def add_concern(*, by: Actor, stage: Stage, judgement: str, data: ConcernInput) 
         summary=f"Added a concern to {Concern.Judgement(judgement).label}",
         detail={"stage": stage.pk, **basis.concern_content(concern)},
     )
+    edited(by, stage)
     return concern
 
 
@@ -315,6 +319,7 @@ def change_concern(
             "changes": {name: [old[name], new[name]] for name in new if old[name] != new[name]},
         },
     )
+    edited(by, stage)
     return concern
 
 
@@ -335,6 +340,7 @@ def remove_concern(*, by: Actor, stage: Stage, concern_id: int, version: int) ->
         detail={"stage": stage.pk, **basis.concern_content(concern)},
     )
     concern.delete()
+    edited(by, stage)
 
 
 # Carrying forward ----------------------------------------------------------------------------
