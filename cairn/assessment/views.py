@@ -31,6 +31,7 @@ from cairn.assessment import (
     pages,
     presenters,
     queries,
+    review,
 )
 from cairn.assessment.forms import TimescalesForm
 from cairn.assessment.models import Answer, Stage
@@ -38,6 +39,7 @@ from cairn.audit.operations import Actor
 from cairn.framework import catalogue as catalogues
 from cairn.framework.catalogue import Catalogue
 from cairn.records import operations as record_operations
+from cairn.records import presenters as record_presenters
 from cairn.records import queries as record_queries
 from cairn.records.access import Access
 
@@ -138,6 +140,13 @@ def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
             can_edit_stage=access >= Access.EDIT and stage.is_open,
             can_deepen=stage.is_open and stage.depth == Stage.Depth.LIGHT and access >= Access.EDIT,
             unconfirmed=stage.answers.filter(is_confirmed=False).count(),
+            previous_label=pages.stage_type_label(catalogue, stage.previous.stage_type)
+            if stage.previous
+            else "",
+            since=review.since(stage),
+            record_changes=record_presenters.history(review.record_changes(stage)),
+            waiting=review.unconfirmed_by_section(stage, catalogue, pages.language()),
+            outstanding=extensions.outstanding(stage) if stage.previous else [],
         ),
     )
 
