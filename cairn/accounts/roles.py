@@ -21,6 +21,9 @@ class Capability(StrEnum):
     READ_ACCESS_LOG = "read_access_log"
     MANAGE_ACCOUNTS = "manage_accounts"
     USE_GRANTS = "use_grants"  # see children another organisation has shared through a grant
+    COUNTERSIGN = "countersign"  # decide sign-off requests of the organisation's stages
+    SET_COUNTERSIGN_POLICY = "set_countersign_policy"  # which stages need countersigning
+    VIEW_DEADLINES = "view_deadlines"  # the organisation's overdue work and timeliness
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -41,12 +44,15 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_TEAM_CASELOAD,
             Capability.READ_ACCESS_LOG,
             Capability.USE_GRANTS,
+            Capability.COUNTERSIGN,
+            Capability.SET_COUNTERSIGN_POLICY,
+            Capability.VIEW_DEADLINES,
         }
     ),
     Role.SECURE_ESTATE: frozenset({Capability.USE_GRANTS}),
     Role.PLACEMENTS_OFFICER: frozenset({Capability.USE_GRANTS}),
     Role.PARTNER_VIEWER: frozenset({Capability.USE_GRANTS}),
-    Role.ADMINISTRATOR: frozenset({Capability.MANAGE_ACCOUNTS}),
+    Role.ADMINISTRATOR: frozenset({Capability.MANAGE_ACCOUNTS, Capability.SET_COUNTERSIGN_POLICY}),
 }
 
 

@@ -201,3 +201,11 @@ api.add_router("", assessment_router)
 from cairn.api.judgements import router as judgements_router  # noqa: E402
 
 api.add_router("", judgements_router)
+
+from cairn.api.quality import router as quality_router  # noqa: E402
+
+api.add_router("", quality_router)
+
+from cairn.api.plans import router as plans_router  # noqa: E402
+
+api.add_router("", plans_router)

@@ -86,3 +86,17 @@ def frozen_reason(stage: Stage) -> str | None:
 def edited(by: Actor, stage: Stage) -> None:
     for hook in ON_STAGE_EDITED:
         hook(by, stage)
+
+
+# Notes beside the answers (a countersigner's open comments, say): each function returns short
+# texts by question key, shown under the question on the section page.
+AnswerNotes = Callable[["Stage"], dict[str, list[str]]]
+ANSWER_NOTES: list[AnswerNotes] = []
+
+
+def notes_of(stage: Stage) -> dict[str, list[str]]:
+    notes: dict[str, list[str]] = {}
+    for source in ANSWER_NOTES:
+        for key, texts in source(stage).items():
+            notes.setdefault(key, []).extend(texts)
+    return notes

@@ -167,11 +167,12 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
     conflicts: dict[str, presenters.Conflict] = {}
     posted_values: dict[str, Any] = {}
     if request.method == "POST":
-        if not stage.is_open:
+        frozen = extensions.frozen_reason(stage) if stage.is_open else None
+        if not stage.is_open or frozen:
             messages.error(
                 request,
                 _("This stage is %(status)s, so its answers cannot change")
-                % {"status": stage.get_status_display().lower()},
+                % {"status": frozen or stage.get_status_display().lower()},
             )
             return redirect("assessment:section", stage.pk, section)
         _section_or_404(pages.progress_of(stage, catalogue, values), section)
@@ -224,6 +225,7 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
     found = pages.progress_of(stage, catalogue, {**values, **posted_values}, seen=seen)
     progress = _section_or_404(found, section)
     language = pages.language()
+    frozen_now = bool(stage.is_open and extensions.frozen_reason(stage))  # signed off, say
     views = presenters.question_views(
         stage=stage,
         catalogue=catalogue,
@@ -235,7 +237,7 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
         errors=errors,
         conflicts=conflicts,
         posted_values=posted_values,
-        can_edit=access >= Access.EDIT and stage.is_open,
+        can_edit=access >= Access.EDIT and stage.is_open and not frozen_now,
     )
     shown = {q.key for q in (*progress.asked, *progress.offered)}
     if isinstance(request.user, User) and seen.get(section) != shown:
@@ -261,7 +263,8 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
             intro=progress.section.intro.get(language) if progress.section.intro else "",
             questions=[v for v in views if v.question.depth != "further"],
             further=[v for v in views if v.question.depth == "further"],
-            can_edit_stage=access >= Access.EDIT and stage.is_open,
+            can_edit_stage=access >= Access.EDIT and stage.is_open and not frozen_now,
+            answer_notes=extensions.notes_of(stage),
             error_list=[
                 {
                     "text": f"{_label_of(catalogue, key, language)}: {message}",

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from cairn.accounts.decorators import capability_required
 from cairn.accounts.roles import Capability
-from cairn.assessment import pages
+from cairn.assessment import extensions, pages
 from cairn.assessment import queries as assessment_queries
 from cairn.assessment.models import Stage
 from cairn.assessment.operations import StageFrozenError
@@ -28,6 +28,12 @@ from cairn.judgements.forms import ConcernForm, DecisionForm
 from cairn.judgements.models import Concern, Kind, ScoringModelFile
 from cairn.records import operations as record_operations
 from cairn.records.access import Access
+
+
+def _frozen_message(stage: Stage) -> str:
+    if stage.is_open:
+        return _("This stage is signed off: its judgements can no longer change")
+    return _("This stage has ended: its judgements can no longer change")
 
 
 def _kind_or_404(stage: Stage, kind: str) -> str:
@@ -66,7 +72,7 @@ def _render(
     values = assessment_queries.values_of(stage)
     found = queries.review_cached(stage, values)
     state = found.states[kind]
-    can_edit = access >= Access.EDIT and stage.is_open
+    can_edit = access >= Access.EDIT and stage.is_open and not extensions.frozen_reason(stage)
     context = pages.stage_context(
         request,
         stage,
@@ -129,7 +135,7 @@ def judgement(request: HttpRequest, stage_id: int, kind: str) -> HttpResponse:
             conflict=presenters.conflict(error.current, language),
         )
     except StageFrozenError:
-        messages.error(request, _("This stage has ended: its judgements can no longer change"))
+        messages.error(request, _frozen_message(stage))
         return redirect("judgements:judgement", stage.pk, kind)
     messages.success(request, _("%(judgement)s saved") % {"judgement": Kind(kind).label})
     return redirect("judgements:judgement", stage.pk, kind)
@@ -160,7 +166,7 @@ def reconfirm(request: HttpRequest, stage_id: int, kind: str) -> HttpResponse:
     except operations.UnknownJudgementError:
         messages.error(request, _("Make this judgement before reconfirming it"))
     except StageFrozenError:
-        messages.error(request, _("This stage has ended: its judgements can no longer change"))
+        messages.error(request, _frozen_message(stage))
     else:
         messages.success(request, _("%(judgement)s reconfirmed") % {"judgement": Kind(kind).label})
     return redirect("judgements:judgement", stage.pk, kind)
@@ -232,7 +238,7 @@ def concern_add(request: HttpRequest, stage_id: int, kind: str) -> HttpResponse:
     if kind not in Concern.Judgement.values:
         raise Http404
     kind = _kind_or_404(stage, kind)
-    if not stage.is_open:
+    if not stage.is_open or extensions.frozen_reason(stage):
         raise Http404
     language = pages.language()
     if request.method != "POST":
@@ -273,7 +279,7 @@ def _concern_or_404(stage: Stage, concern_id: int) -> Concern:
 def concern_change(request: HttpRequest, stage_id: int, concern_id: int) -> HttpResponse:
     stage, access, _catalogue = pages.load_stage(request, stage_id, Access.EDIT)
     concern = _concern_or_404(stage, concern_id)
-    if not stage.is_open:
+    if not stage.is_open or extensions.frozen_reason(stage):
         raise Http404
     language = pages.language()
     initial = {
@@ -350,7 +356,7 @@ def concern_remove(request: HttpRequest, stage_id: int, concern_id: int) -> Http
             request, _("Someone changed this concern since you opened it. Read it again first.")
         )
     except StageFrozenError:
-        messages.error(request, _("This stage has ended: its judgements can no longer change"))
+        messages.error(request, _frozen_message(stage))
     else:
         messages.success(request, _("Concern removed"))
     return redirect("judgements:judgement", stage.pk, concern.judgement)

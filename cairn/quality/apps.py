@@ -5,3 +5,16 @@ class QualityConfig(AppConfig):
     name = "cairn.quality"
     label = "quality"
     verbose_name = "Quality"
+
+    def ready(self) -> None:
+        from cairn.assessment import extensions
+        from cairn.quality import operations, progress
+
+        if progress.stage_items not in extensions.STAGE_EXTENSIONS:
+            extensions.STAGE_EXTENSIONS.append(progress.stage_items)
+        if operations.frozen_reason not in extensions.FREEZE_CHECKS:
+            extensions.FREEZE_CHECKS.append(operations.frozen_reason)
+        if operations.withdraw_on_edit not in extensions.ON_STAGE_EDITED:
+            extensions.ON_STAGE_EDITED.append(operations.withdraw_on_edit)
+        if progress.answer_notes not in extensions.ANSWER_NOTES:
+            extensions.ANSWER_NOTES.append(progress.answer_notes)

@@ -1,0 +1,176 @@
+"""Countersigning routes of the API: request sign-off of a stage, decide a request, read one.
+
+The same rules as the pages. A stage (and a request, through its stage) is reached through its
+child: 404 for a caller who may not read the child. Requesting needs edit access (else 403);
+deciding needs a manager of the stage's organisation who neither asked for the sign-off nor
+wrote the stage (else 403). 409 when a request already awaits (requesting) or the request is
+no longer awaiting (deciding); 423 when the stage cannot change (ended, or signed off). After
+sign-off the stage is frozen: writes to its answers and judgements answer 423.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError, ValidationError
+
+from cairn.api.assessment_schemas import Message
+from cairn.assessment import queries as assessment_queries
+from cairn.assessment.operations import StageFrozenError
+from cairn.audit.operations import Actor
+from cairn.quality import operations, presenters, queries
+from cairn.quality.models import Sections, SignoffRequest
+from cairn.records import operations as record_operations
+from cairn.records.access import Access
+
+router = Router(tags=["countersigning"])
+
+NOT_FOUND = "Not found"
+REFUSALS: dict[int, type[Schema]] = {403: Message, 404: Message}
+SectionName = Literal["explanations", "planning"]
+
+
+class SignoffRequestIn(Schema):
+    sections: list[SectionName]
+
+
+class SignoffCreated(Schema):
+    id: int
+    status: str
+
+
+class DecisionIn(Schema):
+    decision: Literal["signed_off", "changes_required"]
+    comment: str = ""
+
+
+class SignoffOut(Schema):
+    id: int
+    stage: int
+    sections: list[str]
+    status: str
+    requested_by: str
+    requested_at: dt.datetime
+    decided_by: str
+    decided_at: dt.datetime | None
+    comment: str
+    note: str
+
+
+def _membership(request: HttpRequest) -> Any:
+    return getattr(request, "membership", None)
+
+
+def _sections_of(names: list[SectionName]) -> str:
+    wanted = set(names)
+    if wanted == {"explanations", "planning"}:
+        return Sections.BOTH
+    return Sections.EXPLANATIONS if wanted == {"explanations"} else Sections.PLANNING
+
+
+def _out(signoff: SignoffRequest) -> dict[str, Any]:
+    sections = (
+        ["explanations", "planning"] if signoff.sections == Sections.BOTH else [signoff.sections]
+    )
+    return {
+        "id": signoff.pk,
+        "stage": signoff.stage_id,
+        "sections": sections,
+        "status": signoff.status,
+        "requested_by": signoff.requested_by_name,
+        "requested_at": signoff.requested_at,
+        "decided_by": signoff.decided_by_name,
+        "decided_at": signoff.decided_at,
+        "comment": signoff.comment,
+        "note": signoff.note,
+    }
+
+
+def _request(request: HttpRequest, request_id: int) -> SignoffRequest:
+    try:
+        signoff, _access = queries.request_for(_membership(request), request_id)
+    except Http404:
+        raise HttpError(404, NOT_FOUND) from None
+    return signoff
+
+
+@router.post(
+    "/stages/{int:stage_id}/signoff-requests",
+    response={201: SignoffCreated, 409: Message, 423: Message, **REFUSALS},
+)
+def request_signoff(request: HttpRequest, stage_id: int, payload: SignoffRequestIn) -> Any:
+    """Ask a manager to countersign the stage's Explanations and Conclusions, its Pathways and
+    Planning, or both."""
+    try:
+        stage, access = assessment_queries.stage_for(_membership(request), stage_id, Access.READ)
+    except Http404:
+        raise HttpError(404, NOT_FOUND) from None
+    if access < Access.EDIT:
+        raise HttpError(403, "Your organisation cannot change this child’s assessments")
+    if not payload.sections:
+        raise ValidationError(
+            [
+                {
+                    "type": "value_error",
+                    "loc": ["body", "payload", "sections"],
+                    "msg": "Name explanations, planning or both",
+                }
+            ]
+        )
+    try:
+        signoff = operations.request_signoff(
+            by=Actor.from_request(request), stage=stage, sections=_sections_of(payload.sections)
+        )
+    except operations.AlreadyAwaitingError:
+        return Status(409, {"detail": "Sign-off has already been requested for this stage"})
+    except StageFrozenError as error:
+        raise HttpError(
+            423, f"This stage is {str(error).lower()}: it can no longer change"
+        ) from None
+    return Status(201, {"id": signoff.pk, "status": signoff.status})
+
+
+@router.get("/signoff-requests/{int:request_id}", response={200: SignoffOut, **REFUSALS})
+def get_signoff_request(request: HttpRequest, request_id: int) -> Any:
+    signoff = _request(request, request_id)
+    record_operations.record_viewed(
+        by=Actor.from_request(request), child=signoff.stage.child, page="api sign-off request"
+    )
+    return _out(signoff)
+
+
+@router.post(
+    "/signoff-requests/{int:request_id}/decision",
+    response={200: SignoffOut, 409: Message, **REFUSALS},
+)
+def decide_signoff(request: HttpRequest, request_id: int, payload: DecisionIn) -> Any:
+    """Sign off, or ask for changes (a comment is then required: 422 without one)."""
+    signoff = _request(request, request_id)
+    try:
+        decided = operations.decide(
+            by=Actor.from_request(request),
+            membership=_membership(request),
+            request=signoff,
+            decision=payload.decision,
+            comment=payload.comment,
+        )
+    except operations.RefusedError as refused:
+        raise HttpError(403, str(presenters.refusal_text(refused.reason))) from None
+    except operations.NotAwaitingError:
+        return Status(
+            409, {"detail": f"This request is {signoff.status}: it is not awaiting sign-off"}
+        )
+    except operations.CommentRequiredError:
+        raise ValidationError(
+            [
+                {
+                    "type": "value_error",
+                    "loc": ["body", "payload", "comment"],
+                    "msg": "Say what should change",
+                }
+            ]
+        ) from None
+    return _out(decided)

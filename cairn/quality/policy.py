@@ -1,0 +1,60 @@
+"""Which stages need countersigning: each organisation's policy, as configuration.
+
+A stage needs countersigning when its type is one the organisation lists, or when its risk of
+serious harm or its safety and well-being rating (the practitioner's, once made) is at least
+the organisation's minimum rating. Without a policy of its own an organisation gets the
+defaults below: nothing is required (DOMAIN.md: which cases need countersigning is local
+policy, not "always"), and sign-off can still be asked for on any stage. SUGGESTED is what the
+policy page offers as a starting point: pre-sentence report stages, and any stage rated high or
+very high.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cairn.assessment.models import Stage
+from cairn.judgements.models import Judgement, Kind
+from cairn.judgements.rules import RATING_ORDER
+from cairn.quality.models import CountersignPolicy
+
+SUGGESTED_STAGE_TYPES: frozenset[str] = frozenset({"pre_sentence"})
+SUGGESTED_MINIMUM_RATING = "high"
+RATED_KINDS = (Kind.SERIOUS_HARM, Kind.SAFETY_WELLBEING)
+MINIMUM_RATINGS = RATING_ORDER[1:]  # "low" as a minimum would mean every rated stage
+
+
+@dataclass(frozen=True)
+class Policy:
+    stage_types: frozenset[str]
+    minimum_rating: str  # "" when ratings never call for countersigning
+    is_default: bool
+
+
+DEFAULT = Policy(frozenset(), "", is_default=True)
+SUGGESTED = Policy(SUGGESTED_STAGE_TYPES, SUGGESTED_MINIMUM_RATING, is_default=False)
+
+
+def policy_for(organisation_id: int) -> Policy:
+    own = CountersignPolicy.objects.filter(organisation_id=organisation_id).first()
+    if own is None:
+        return DEFAULT
+    return Policy(frozenset(own.stage_types), own.minimum_rating, is_default=False)
+
+
+def at_least(rating: str, minimum: str) -> bool:
+    if not minimum or rating not in RATING_ORDER or minimum not in RATING_ORDER:
+        return False
+    return RATING_ORDER.index(rating) >= RATING_ORDER.index(minimum)
+
+
+def needs_countersigning(stage: Stage, policy: Policy | None = None) -> bool:
+    policy = policy or policy_for(stage.organisation_id)
+    if stage.stage_type in policy.stage_types:
+        return True
+    if not policy.minimum_rating:
+        return False
+    ratings = Judgement.objects.filter(stage=stage, kind__in=RATED_KINDS).values_list(
+        "rating", flat=True
+    )
+    return any(at_least(rating, policy.minimum_rating) for rating in ratings)

@@ -1,0 +1,42 @@
+"""Countersigning in the stage's completion map, and the comments beside the answers."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from cairn.assessment.extensions import ItemState, StageItem
+from cairn.assessment.models import Stage
+from cairn.quality import policy, queries
+from cairn.quality.models import SignoffRequest
+
+ITEM_KEY = "quality:signoff"
+Status = SignoffRequest.Status
+
+
+def stage_items(stage: Stage) -> list[StageItem]:
+    """One item, "Sign-off": required (blocking completion until signed off) when the
+    organisation's policy says the stage needs countersigning, offered otherwise."""
+    latest = queries.latest_request(stage)
+    required = policy.needs_countersigning(stage)
+    if latest is not None and latest.status == Status.SIGNED_OFF:
+        state, detail = ItemState.DONE, ""
+    else:
+        state = ItemState.MISSING if required else ItemState.OFFERED
+        detail = str(latest.get_status_display()) if latest else _("not yet requested")
+    return [
+        StageItem(
+            key=ITEM_KEY,
+            group=_("Quality"),
+            title=_("Sign-off"),
+            url=reverse("quality:stage-signoff", args=[stage.pk]),
+            state=state,
+            is_required=required,
+            detail=detail,
+        )
+    ]
+
+
+def answer_notes(stage: Stage) -> dict[str, list[str]]:
+    """ANSWER_NOTES: the countersigner's open comments, by question key."""
+    return queries.open_notes(stage)

@@ -1,0 +1,222 @@
+"""Reading sign-off requests and comments, only for those who may see the child.
+
+A request is reached through its stage, and the stage through its child (records.access): the
+same 404 for anyone who may not reach the child. The diff a countersigner reads is computed
+from the stage's append-only revision log, between the version last decided and the version
+the request was made at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Max, QuerySet
+from django.http import Http404
+
+from cairn.accounts.models import Membership
+from cairn.accounts.roles import Capability, can
+from cairn.assessment import queries as assessment_queries
+from cairn.assessment.models import AnswerRevision, Stage
+from cairn.judgements.models import Concern, Judgement
+from cairn.quality.models import SignoffComment, SignoffRequest
+from cairn.records.access import Access
+
+Status = SignoffRequest.Status
+
+
+def requests_of(stage: Stage) -> list[SignoffRequest]:
+    """Every request of the stage, newest first."""
+    return list(
+        SignoffRequest.objects.filter(stage=stage)
+        .select_related("requested_by", "decided_by")
+        .order_by("-requested_at", "-id")
+    )
+
+
+def latest_request(stage: Stage) -> SignoffRequest | None:
+    return SignoffRequest.objects.filter(stage=stage).order_by("-requested_at", "-id").first()
+
+
+def is_signed_off(stage: Stage) -> bool:
+    latest = latest_request(stage)
+    return latest is not None and latest.status == Status.SIGNED_OFF
+
+
+def request_for(
+    membership: Membership | None, request_id: int, at_least: Access = Access.READ
+) -> tuple[SignoffRequest, Access]:
+    found = SignoffRequest.objects.filter(pk=request_id).only("pk", "stage_id").first()
+    if found is None:
+        raise Http404
+    stage, access = assessment_queries.stage_for(membership, found.stage_id, at_least)
+    request = SignoffRequest.objects.select_related("requested_by", "decided_by").get(pk=found.pk)
+    request.stage = stage
+    return request, access
+
+
+def last_signed_off(stage: Stage) -> SignoffRequest | None:
+    return (
+        SignoffRequest.objects.filter(stage=stage, status=Status.SIGNED_OFF)
+        .order_by("-requested_at", "-id")
+        .first()
+    )
+
+
+def writers_since(stage: Stage, since: dt.datetime | None) -> set[int]:
+    """Everyone who wrote the stage's answers, judgements or concerns after `since` (all of
+    them when None), and the person who started it: none of them may countersign it."""
+    answers = AnswerRevision.objects.filter(stage=stage, by__isnull=False).exclude(
+        note="carried forward"
+    )
+    judgements = Judgement.objects.filter(stage=stage, decided_by__isnull=False)
+    concerns = Concern.objects.filter(stage=stage, updated_by__isnull=False)
+    if since is not None:
+        answers = answers.filter(at__gt=since)
+        judgements = judgements.filter(decided_at__gt=since)
+        concerns = concerns.filter(updated_at__gt=since)
+    found = set(answers.values_list("by_id", flat=True).distinct())
+    found |= set(
+        judgements.exclude(carried_from__isnull=False).values_list("decided_by_id", flat=True)
+    )
+    found |= set(
+        concerns.exclude(carried_from__isnull=False).values_list("updated_by_id", flat=True)
+    )
+    if stage.started_by_id:
+        found.add(stage.started_by_id)
+    return found
+
+
+class Refusal:
+    """Why a membership may not decide a request (the texts are the pages' and the API's)."""
+
+    ROLE = "role"
+    OWN_REQUEST = "own_request"
+    OWN_WORK = "own_work"
+
+
+def refusal(membership: Membership | None, request: SignoffRequest) -> str | None:
+    """None if this membership may decide the request, else why not (a Refusal value)."""
+    if membership is None or not can(membership, Capability.COUNTERSIGN):
+        return Refusal.ROLE
+    if membership.organisation_id != request.stage.organisation_id:
+        return Refusal.ROLE
+    if request.requested_by_id == membership.user_id:
+        return Refusal.OWN_REQUEST
+    signed = last_signed_off(request.stage)
+    since = signed.decided_at if signed and signed.pk != request.pk else None
+    if membership.user_id in writers_since(request.stage, since):
+        return Refusal.OWN_WORK
+    return None
+
+
+def queue(membership: Membership) -> QuerySet[SignoffRequest]:
+    """What waits for sign-off in the membership's organisation, oldest first."""
+    return (
+        SignoffRequest.objects.filter(
+            status=Status.AWAITING, stage__organisation_id=membership.organisation_id
+        )
+        .select_related("stage", "stage__child", "requested_by")
+        .order_by("requested_at", "id")
+    )
+
+
+# What changed: between the version last decided and the version sent for sign-off.
+
+
+@dataclass(frozen=True)
+class Baseline:
+    revision_id: int
+    kind: str  # "signed_off", "changes_required" or "start"
+    request: SignoffRequest | None
+
+
+def baseline_of(request: SignoffRequest) -> Baseline:
+    """The version the request is compared with: the one last signed off, else the one last
+    sent back for changes, else the stage as it started (with what it carried forward)."""
+    earlier = SignoffRequest.objects.filter(
+        stage_id=request.stage_id, requested_at__lt=request.requested_at
+    ).order_by("-requested_at", "-id")
+    for status in (Status.SIGNED_OFF, Status.CHANGES_REQUIRED):
+        found = earlier.filter(status=status).first()
+        if found is not None:
+            return Baseline(found.revision_id, str(status), found)
+    carried = AnswerRevision.objects.filter(
+        stage_id=request.stage_id, note="carried forward"
+    ).aggregate(last=Max("id"))["last"]
+    return Baseline(carried or 0, "start", None)
+
+
+def values_upto(stage: Stage, revision_id: int) -> dict[str, Any]:
+    """The stage's answers as they stood after the revision `revision_id` (by the log's order)."""
+    result: dict[str, Any] = {}
+    for key, value in (
+        AnswerRevision.objects.filter(stage=stage, id__lte=revision_id)
+        .order_by("key", "version")
+        .values_list("key", "new_value")
+    ):
+        result[key] = value
+    return result
+
+
+def last_revision_id(stage: Stage) -> int:
+    found: int | None = AnswerRevision.objects.filter(stage=stage).aggregate(last=Max("id"))["last"]
+    return found or 0
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    old: Any
+    new: Any
+    by: str
+    at: dt.datetime | None
+
+
+def changes_for(request: SignoffRequest, baseline: Baseline) -> list[Change]:
+    """Every answer that differs between the baseline and the version sent for sign-off."""
+    stage = request.stage
+    older = values_upto(stage, baseline.revision_id)
+    newer = values_upto(stage, request.revision_id)
+    last: dict[str, AnswerRevision] = {
+        revision.key: revision
+        for revision in AnswerRevision.objects.filter(
+            stage=stage, id__gt=baseline.revision_id, id__lte=request.revision_id
+        ).order_by("key", "version")
+    }
+    return [
+        Change(
+            key,
+            old,
+            new,
+            last[key].by_name if key in last else "",
+            last[key].at if key in last else None,
+        )
+        for key, old, new in assessment_queries.compare(older, newer)
+    ]
+
+
+def comments_of(stage: Stage) -> list[SignoffComment]:
+    """Every comment of the stage, oldest first (threads are built by the presenters)."""
+    return list(SignoffComment.objects.filter(stage=stage).order_by("at", "id"))
+
+
+def open_notes(stage: Stage) -> dict[str, list[str]]:
+    """Unresolved comment threads by the key they are about, as short texts."""
+    notes: dict[str, list[str]] = {}
+    for comment in SignoffComment.objects.filter(
+        stage=stage, parent__isnull=True, resolved_at__isnull=True
+    ).order_by("at", "id"):
+        notes.setdefault(comment.key, []).append(f"{comment.by_name}: {comment.text}")
+    return notes
+
+
+def comment_for(
+    membership: Membership | None, comment_id: int, at_least: Access = Access.READ
+) -> tuple[SignoffComment, Stage, Access]:
+    found = SignoffComment.objects.filter(pk=comment_id).first()
+    if found is None:
+        raise Http404
+    stage, access = assessment_queries.stage_for(membership, found.stage_id, at_least)
+    return found, stage, access
