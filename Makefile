@@ -45,7 +45,7 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-build/.built: node_modules/.installed $(shell find assets -type f)
+build/.built: node_modules/.installed $(shell find assets cairn/*/static -type f 2>/dev/null)
 	npm run --silent build
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	touch $@

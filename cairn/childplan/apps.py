@@ -5,3 +5,12 @@ class ChildPlanConfig(AppConfig):
     name = "cairn.childplan"
     label = "childplan"
     verbose_name = "The child's plan"
+
+    def ready(self) -> None:
+        from cairn.assessment.extensions import ON_STAGE_START, STAGE_EXTENSIONS
+        from cairn.childplan import operations, progress
+
+        if progress.stage_items not in STAGE_EXTENSIONS:
+            STAGE_EXTENSIONS.append(progress.stage_items)
+        if operations.carry_forward not in ON_STAGE_START:
+            ON_STAGE_START.append(operations.carry_forward)

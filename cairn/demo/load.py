@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cairn.assessment.models import Stage
-from cairn.demo import stages
+from cairn.demo import child_plans, stages
 from cairn.demo.cases import CASES
 from cairn.demo.judgements import DemoDataError
 from cairn.records.demo import load as records_demo
@@ -35,10 +35,12 @@ def load_demo() -> str:
     if missing:
         raise DemoDataError(f"Every demo child needs a case with a stage: {', '.join(missing)}")
     written = children = 0
+    loaded: list[Child] = []
     for demo_child in CHILDREN:
         child = Child.objects.select_related("organisation", "case_worker").get(
             organisation__code=demo_child.organisation, local_id=demo_child.local_id
         )
+        loaded.append(child)
         if Stage.objects.filter(child=child).exists():
             continue
         day = demo_day(child)
@@ -47,7 +49,8 @@ def load_demo() -> str:
             raise DemoDataError(f"{demo_child.local_id} is given the case of {case.local_id}")
         written += len(stages.write_case(case, child, day))
         children += 1
+    plans = child_plans.load(loaded)
     return (
         f"{summary} Assessment history: {written} stages written for {children} children "
-        f"({len(CASES)} in the demo)."
+        f"({len(CASES)} in the demo). Children's plans: {plans} written."
     )

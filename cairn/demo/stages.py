@@ -18,7 +18,7 @@ from cairn.assessment import answers, completion
 from cairn.assessment import operations as assessment
 from cairn.assessment.models import Answer, SectionMark, Stage
 from cairn.audit.operations import Actor
-from cairn.demo import judgements
+from cairn.demo import intervention_plans, judgements
 from cairn.demo.clock import Clock, moment, travel
 from cairn.demo.judgements import DemoDataError
 from cairn.demo.plans import Case, StagePlan
@@ -82,6 +82,7 @@ def _write_stage(by: Actor, child: Child, plan: StagePlan, clock: Clock, day: dt
     clock.set(moment(day, last_day, LATER))
     for key, value in plan.later_answers.items():
         _answer(by, stage, key, value)
+    intervention_plans.write(by, stage)
 
     if plan.is_completed:
         clock.set(moment(day, last_day, COMPLETED))

@@ -25,8 +25,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from cairn.accounts import operations as account_operations
 from cairn.assessment import operations as assessment_operations
 from cairn.audit.operations import Actor
+from cairn.childplan import operations as childplan_operations
 from cairn.framework import catalogue
 from cairn.judgements import operations as judgement_operations
+from cairn.plans import operations as plan_operations
+from cairn.quality.models import SignoffComment, SignoffRequest
 from cairn.records import operations as record_operations
 from cairn.records.models import Address, Contact, Exclusion, Grant, LifeEvent, Offence
 from cairn.records.parts import PARTS, SECTIONS
@@ -203,6 +206,31 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "judgements:concern-change": CHILD_EDIT_PAGE,
     "judgements:concern-remove": every(405),
     "judgements:scoring-model": ADMIN_ONLY,
+    # The plan: read with the record; changed with edit access on an open stage.
+    "plans:plan": CHILD_RECORD,
+    "plans:risk": CHILD_RECORD,
+    "plans:risk-pdf": CHILD_RECORD,
+    "plans:target-add": CHILD_EDIT_PAGE,
+    "plans:target-change": CHILD_EDIT_PAGE,
+    "plans:action-add": CHILD_EDIT_PAGE,
+    "plans:action-change": CHILD_EDIT_PAGE,
+    "plans:progress-add": CHILD_EDIT_PAGE,
+    # The child's plan: read (and printed) with the record; changed with edit access.
+    "childplan:plan": CHILD_RECORD,
+    "childplan:change": CHILD_EDIT_PAGE,
+    "childplan:respond": CHILD_EDIT_PAGE,
+    "childplan:print": CHILD_RECORD,
+    "childplan:pdf": CHILD_RECORD,
+    # Countersigning: a stage's sign-off page and a request are read with the record; the queue
+    # is for managers (who countersign), the policy for managers and administrators.
+    "quality:stage-signoff": CHILD_RECORD,
+    "quality:request": CHILD_RECORD,
+    "quality:decision": every(405),
+    "quality:comment-add": every(405),
+    "quality:comment-resolve": every(405),
+    "quality:queue": every(403, anonymous=SIGN_IN, manager=200),
+    "quality:policy": every(403, anonymous=SIGN_IN, manager=200, administrator=200),
+    "quality:deadlines": every(403, anonymous=SIGN_IN, manager=200),
     # The API: 401 without credentials, 404 for a child out of reach, 403 for a read-only write
     "api:openapi-json": every(200),
     "api:openapi-view": every(200),
@@ -249,6 +277,15 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "api:add_concern": {**API_WRITE, PTN_G: 404},
     "api:change_concern": every(405),
     "api:remove_concern": every(405),
+    "api:request_signoff": {**API_WRITE, PTN_G: 404},
+    "api:get_signoff_request": {**CHILD_RECORD, ANON: 401},
+    "api:decide_signoff": every(405),
+    "api:get_plan": {**CHILD_RECORD, ANON: 401},
+    "api:add_target": {**API_WRITE, PTN_G: 404},
+    "api:change_target": every(405),
+    "api:add_action": {**API_WRITE, PTN_G: 404},
+    "api:change_action": every(405),
+    "api:add_progress": {**API_WRITE, PTN_G: 404},
     # Service pages
     "ui:home": {
         ANON: SIGN_IN,
@@ -275,9 +312,14 @@ METHOD = {
     "api:create_life_event": "post",
     "api:start_stage": "post",
     "api:add_concern": "post",
+    "api:request_signoff": "post",
+    "api:add_target": "post",
+    "api:add_action": "post",
+    "api:add_progress": "post",
 }
 PAYLOAD: dict[str, dict[str, Any]] = {
     "api:start_stage": {"stage_type": "out_of_court"},
+    "api:request_signoff": {"sections": ["explanations"]},
     "api:add_concern": {
         "judgement": "serious_harm",
         "what": "May threaten a rival",
@@ -308,6 +350,14 @@ QUERY = {"ui:language": "?next=/accessibility/"}
 
 STAGE_TYPE = "out_of_court"
 STAGE_SECTIONS = [entry.section for entry in catalogue.load().stage(STAGE_TYPE).sections]
+FIRST_KEY = next(
+    question.key
+    for question in catalogue.load().section(STAGE_SECTIONS[0]).questions
+    if question.source is None
+)
+PAYLOAD["api:add_target"] = {"objective": "Back to school", "question_key": FIRST_KEY}
+PAYLOAD["api:add_action"] = {"what": "Call the school", "who": "practitioner"}
+PAYLOAD["api:add_progress"] = {"text": "Went every day"}
 LIST_PARTS = [part.slug for part in PARTS if part.is_list]
 SINGLE_PARTS = [part.slug for part in PARTS if not part.is_list]
 # URLs whose slug parameter takes several values: each value is checked.
@@ -446,6 +496,35 @@ def world(child, practitioner, north_team, northshire) -> World:
             evidence="Police intelligence",
         ),
     )
+    target = plan_operations.add_target(
+        by=system,
+        stage=stage,
+        data=plan_operations.TargetInput(objective="Back to school", concern_id=concern.pk),
+    )
+    action = plan_operations.add_action(
+        by=system,
+        stage=stage,
+        target_id=target.pk,
+        data=plan_operations.ActionInput(what="Call the school", who="practitioner"),
+    )
+    childplan_operations.save_plan(
+        by=system,
+        stage=stage,
+        text=childplan_operations.PlanText(what_i_want="To go back to school"),
+        version=0,
+    )
+    # A request sent back for changes (so a new one may be made) with a comment on it.
+    signoff = SignoffRequest.objects.create(
+        stage=stage,
+        sections="both",
+        requested_by=practitioner.user,
+        status=SignoffRequest.Status.CHANGES_REQUIRED,
+        decided_at=stage.started_at,
+        comment="Say more about school",
+    )
+    comment = SignoffComment.objects.create(
+        stage=stage, request=signoff, key=key, text="Who else lives there?"
+    )
     values = {
         "stage_id": stage.pk,
         "key": key,
@@ -458,6 +537,10 @@ def world(child, practitioner, north_team, northshire) -> World:
         "code": "cy",
         "kind": "serious_harm",
         "concern_id": concern.pk,
+        "request_id": signoff.pk,
+        "comment_id": comment.pk,
+        "target_id": target.pk,
+        "action_id": action.pk,
     }
     return World(values=values, items=items)
 
