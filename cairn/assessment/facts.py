@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.utils import formats
 
 from cairn.records.models import Child, Contact, Offence
@@ -130,6 +131,31 @@ def prefetched(child_id: int) -> Child:
         .prefetch_related("addresses", "contacts", "exclusions", "offences", "life_events")
         .get(pk=child_id)
     )
+
+
+# What a fact reads beyond the child's own row, where its key does not say (education.*,
+# health.*): a page that pulls a few facts reads only those relations.
+_RELATIONS = {
+    "child.current_address": ("addresses",),
+    "child.parents_and_carers": ("contacts",),
+    "education.exclusions": ("exclusions",),
+    "offending.offences": ("offences",),
+    "life.events": ("life_events",),
+}
+
+
+def relations_read(key: str) -> tuple[str, ...]:
+    if key in _RELATIONS:
+        return _RELATIONS[key]
+    part = key.split(".", 1)[0]
+    return (part,) if part in {"education", "health"} else ()
+
+
+def with_relations(child: Child, keys: set[str]) -> Child:
+    """The child, already read, with just the relations these facts read: one query each."""
+    needed = sorted({relation for key in keys for relation in relations_read(key)})
+    prefetch_related_objects([child], *needed)
+    return child
 
 
 def snapshot(child: Child, keys: set[str]) -> dict[str, Any]:

@@ -10,15 +10,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.urls import reverse
 from django.utils import formats
-from django.utils.translation import gettext as _
 
 from cairn.assessment import answers, coaching, facts, inputs
 from cairn.assessment.completion import SectionProgress, SectionState, StageProgress
 from cairn.assessment.models import Answer, Stage
 from cairn.framework.catalogue import Catalogue
 from cairn.framework.schema import ItemField, Question
+from cairn.ui.jinja import gettext as _  # Django's, remembered per language
+from cairn.ui.jinja import url
 
 RADIOS_LIMIT = 8
 
@@ -75,7 +75,7 @@ def completion_map(
             MapEntry(
                 key=progress.section.key,
                 title=progress.section.title.get(language),
-                url=reverse("assessment:section", args=[stage.pk, progress.section.key]),
+                url=url("assessment:section", stage.pk, progress.section.key),
                 state=progress.state.value,
                 tag_text=text,
                 tag_class=css,
@@ -379,9 +379,9 @@ def question_views(
             is_required=question.key in required_keys,
             error=errors.get(question.key, ""),
             conflict=conflicts.get(question.key),
-            autosave_url=reverse("assessment:autosave", args=[stage.pk, question.key]),
-            history_url=reverse("assessment:answer-history", args=[stage.pk, question.key]),
-            confirm_url=reverse("assessment:confirm", args=[stage.pk, question.key]),
+            autosave_url=url("assessment:autosave", stage.pk, question.key),
+            history_url=url("assessment:answer-history", stage.pk, question.key),
+            confirm_url=url("assessment:confirm", stage.pk, question.key),
             params=",".join([*inputs.names(question), "csrfmiddlewaretoken"]),
         )
         if question.source is not None:
@@ -390,7 +390,7 @@ def question_views(
                 url_name = "records:child-section" if fact.is_section else "records:part-edit"
                 view.pulled = Pulled(
                     child_facts.get(question.source, ""),
-                    reverse(url_name, args=[stage.child_id, fact.part]),
+                    url(url_name, stage.child_id, fact.part),
                 )
         elif question.kind == "list":
             view.items = _list_rows(question, value, language)
@@ -406,12 +406,13 @@ def question_views(
                 hint=_label(question.help, language),
             )
         if answer is not None and answer.carried_from_id:
-            previous = answer.carried_from
+            # answers_of() names the earlier stage's type and who answered, without joins.
+            previous_type = getattr(answer, "carried_from_type", None)
             view.carried = Carried(
-                stage_label=_stage_label(catalogue, previous.stage_type, language)
-                if previous
+                stage_label=_stage_label(catalogue, previous_type, language)
+                if previous_type
                 else "",
-                by=answer.updated_by.display_name if answer.updated_by else "",
+                by=getattr(answer, "updated_by_name", ""),
                 at=answer.updated_at,
                 is_confirmed=answer.is_confirmed,
             )

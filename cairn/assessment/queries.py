@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 
-from cairn.accounts.models import Membership
+from cairn.accounts.models import Membership, User
 from cairn.assessment.models import Answer, AnswerRevision, SectionMark, SectionVisit, Stage
 from cairn.records import queries as record_queries
 from cairn.records.access import Access
@@ -32,21 +32,44 @@ def stages_of(child: Child) -> QuerySet[Stage]:
 def stage_for(
     membership: Membership | None, stage_id: int, at_least: Access = Access.READ
 ) -> tuple[Stage, Access]:
-    stage = (
-        Stage.objects.select_related("child", "started_by", "ended_by", "previous")
-        .filter(pk=stage_id)
-        .first()
+    # The child comes in the same query, with what its header shows (records.queries.child_for).
+    # A slice, not first(), which would order by id: with this many columns, working out that
+    # order costs more than the query.
+    found = list(
+        Stage.objects.select_related(
+            *(f"child__{related}" for related in record_queries.CHILD_HEADER),
+            "started_by",
+            "ended_by",
+            "previous",
+        ).filter(pk=stage_id)[:1]
     )
-    if stage is None:
+    if not found:
         raise Http404
-    _child, access = record_queries.child_for(membership, stage.child_id, at_least)
-    return stage, access
+    return found[0], record_queries.access_or_404(membership, found[0].child, at_least)
 
 
 def answers_of(stage: Stage) -> dict[str, Answer]:
-    return {
-        answer.key: answer for answer in stage.answers.select_related("updated_by", "carried_from")
-    }
+    """The stage's answers by key. Each also says, without loading the user or the stage,
+    who last changed it (`updated_by_name`) and the type of the stage it was carried forward
+    from (`carried_from_type`, or None)."""
+    answers = stage.answers.annotate(
+        carried_from_type=F("carried_from__stage_type"),
+        by_first_name=F("updated_by__first_name"),
+        by_last_name=F("updated_by__last_name"),
+        by_username=F("updated_by__username"),
+    )
+    found: dict[str, Answer] = {}
+    names: dict[int | None, str] = {None: ""}
+    for answer in answers:
+        if answer.updated_by_id not in names:
+            names[answer.updated_by_id] = User(
+                first_name=answer.by_first_name or "",
+                last_name=answer.by_last_name or "",
+                username=answer.by_username or "",
+            ).display_name
+        answer.updated_by_name = names[answer.updated_by_id]  # type: ignore[attr-defined]
+        found[answer.key] = answer
+    return found
 
 
 def values_of(stage: Stage) -> dict[str, Any]:
@@ -59,8 +82,10 @@ def marked_sections(stage: Stage) -> set[str]:
 
 def seen_keys(stage: Stage, user: Any) -> dict[str, set[str]]:
     return {
-        visit.section: set(visit.seen_keys)
-        for visit in SectionVisit.objects.filter(stage=stage, user=user)
+        section: set(keys)
+        for section, keys in SectionVisit.objects.filter(stage=stage, user=user).values_list(
+            "section", "seen_keys"
+        )
     }
 
 

@@ -151,6 +151,70 @@ def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
     )
 
 
+def _slots(
+    progress: completion.SectionProgress,
+    views: list[presenters.QuestionView],
+    *,
+    further: bool,
+) -> list[tuple[str, presenters.QuestionView | None]]:
+    """Every question the section may ask at its depth, in order, each with its view when it is
+    shown now: hidden follow-ups keep an empty slot an autosave can fill."""
+    shown = {view.question.key: view for view in views}
+    return [
+        (presenters.element_id(question.key), shown.get(question.key))
+        for question in progress.section.questions
+        if (question.depth == "further") == further
+        and (further or completion.asked_at(question, progress.depth))
+        and (question.key in shown or question.show_if is not None)
+    ]
+
+
+def _has_follow_ups(catalogue: Catalogue, section: str) -> bool:
+    return any(q.show_if is not None for q in catalogue.section(section).questions)
+
+
+def _follow_ups(
+    stage: Stage,
+    catalogue: Catalogue,
+    key: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    language: str,
+) -> list[tuple[str, presenters.QuestionView | None, int]]:
+    """The follow-up questions of this answer's section that appeared or went with this save,
+    as slots to swap: (slot id, the question now shown or None, heading level)."""
+    section = catalogue.questions[key].section_key
+    was = pages.progress_of(stage, catalogue, before).section(section)
+    now = pages.progress_of(stage, catalogue, after).section(section)
+    shown_before = {q.key for q in (*was.asked, *was.offered)}
+    shown_now = {q.key for q in (*now.asked, *now.offered)}
+    changed = shown_before ^ shown_now
+    if not changed:
+        return []
+    views = {
+        view.question.key: view
+        for view in presenters.question_views(
+            stage=stage,
+            catalogue=catalogue,
+            progress=now,
+            stored=queries.answers_of(stage),
+            values=after,
+            language=language,
+            child_facts=_child_facts(stage, now),
+            errors={},
+            conflicts={},
+            posted_values={},
+            can_edit=True,
+        )
+        if view.question.key in changed
+    }
+    return [
+        (presenters.element_id(q.key), views.get(q.key), 3 if q.depth == "further" else 2)
+        for q in now.section.questions
+        if q.key in changed
+    ]
+
+
 def _section_or_404(found: completion.StageProgress, section: str) -> completion.SectionProgress:
     try:
         return found.section(section)
@@ -261,8 +325,8 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
             section=progress.section,
             section_title=progress.section.title.get(language),
             intro=progress.section.intro.get(language) if progress.section.intro else "",
-            questions=[v for v in views if v.question.depth != "further"],
-            further=[v for v in views if v.question.depth == "further"],
+            questions=_slots(progress, views, further=False),
+            further=_slots(progress, views, further=True),
             can_edit_stage=access >= Access.EDIT and stage.is_open and not frozen_now,
             answer_notes=extensions.notes_of(stage),
             error_list=[
@@ -285,7 +349,7 @@ def _child_facts(stage: Stage, progress: completion.SectionProgress) -> dict[str
     if kept is not None:
         return dict(kept)
     sources = {q.source for q in progress.asked if q.source}
-    return facts.read_facts(facts.prefetched(stage.child_id), sources) if sources else {}
+    return facts.read_facts(facts.with_relations(stage.child, sources), sources) if sources else {}
 
 
 def _label_of(catalogue: Catalogue, key: str, language: str) -> str:
@@ -377,6 +441,8 @@ def autosave(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
         raise Http404
     language = pages.language()
     context: dict[str, Any] = {"stage": stage, "key": key, "id": presenters.element_id(key)}
+    # Answers before this save, only where a follow-up in the section could appear or go.
+    before = queries.values_of(stage) if _has_follow_ups(catalogue, question.section_key) else None
     try:
         value = answers.clean(question, inputs.value_from(question, request.POST))
         answer = operations.record_answer(
@@ -408,7 +474,15 @@ def autosave(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
         return response
     values = queries.values_of(stage)
     found = pages.progress_of(stage, catalogue, values)
+    follow_ups = (
+        _follow_ups(stage, catalogue, key, before, values, language) if before is not None else []
+    )
     context.update(
+        follow_ups=follow_ups,
+        appeared=[view.label for _slot, view, _level in follow_ups if view is not None],
+        can_edit_stage=True,
+        section=catalogue.section(question.section_key),
+        answer_notes=extensions.notes_of(stage) if follow_ups else {},
         version=answer.version,
         saved_at=answer.updated_at,
         stage_map=presenters.completion_map(stage, found, language, question.section_key),

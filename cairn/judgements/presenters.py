@@ -286,9 +286,7 @@ def concern_views(
             )
         )
     order = judgement_rules.RATING_ORDER
-    return sorted(
-        views, key=lambda view: -order.index(view.rating_key) if view.rating_key else 1
-    )
+    return sorted(views, key=lambda view: -order.index(view.rating_key) if view.rating_key else 1)
 
 
 @dataclass(frozen=True)

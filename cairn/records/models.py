@@ -215,6 +215,25 @@ class Child(Versioned):
             return date(born.year + 10, 3, 1)
 
 
+class ChildSearchTerm(models.Model):
+    """A word a caseload search finds the child by: a word of a name or an identifier,
+    normalised (see records.search). Derived from the child's row and rewritten by
+    records.operations whenever the names or identifiers change."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="search_terms")
+    # db_index: SQLite serves a prefix as a range on it; on PostgreSQL Django adds a
+    # pattern-ops index beside it, which serves LIKE 'prefix%' whatever the collation.
+    term = models.CharField(max_length=100, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["child", "term"], name="child_search_term_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.term
+
+
 class Address(Versioned):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="addresses")
     line_1 = models.CharField(_("address line 1"), max_length=120)

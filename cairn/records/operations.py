@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from cairn.accounts.models import Organisation
 from cairn.audit.operations import Actor, record_event
-from cairn.records.models import Child, Education, Grant, Health, Versioned
+from cairn.records import search
+from cairn.records.models import Child, ChildSearchTerm, Education, Grant, Health, Versioned
 
 V = TypeVar("V", bound=Versioned)
 
@@ -67,6 +68,7 @@ def create_child(*, by: Actor, organisation: Organisation, data: dict[str, Any])
     child = Child.objects.create(organisation=organisation, **data)
     Education.objects.create(child=child)
     Health.objects.create(child=child)
+    _keep_search_terms(child)
     record_event(
         by=by,
         event_type="records.child.created",
@@ -94,6 +96,8 @@ def update_record(*, by: Actor, obj: V, data: dict[str, Any], version: int, part
             raise RecordGoneError
         raise StaleRecordError(current)
     obj.refresh_from_db()
+    if isinstance(obj, Child) and search.SEARCHED_FIELDS.intersection(data):
+        _keep_search_terms(obj)
     child_id = obj.pk if isinstance(obj, Child) else obj.child_id  # type: ignore[attr-defined]
     if changes:
         if not isinstance(obj, Child):
@@ -142,6 +146,16 @@ def remove_from_record(*, by: Actor, obj: Versioned, version: int, part: str) ->
         child_id=child_id,
         summary=f"Removed {part.replace('_', ' ')}: {description}",
         detail={"object_id": obj.pk},
+    )
+
+
+def _keep_search_terms(child: Child) -> None:
+    """Rewrite the words a caseload search finds the child by (records.search), in the
+    transaction that wrote the names or identifiers they come from."""
+    terms = search.terms_for({name: getattr(child, name) for name in search.SEARCHED_FIELDS})
+    ChildSearchTerm.objects.filter(child=child).delete()
+    ChildSearchTerm.objects.bulk_create(
+        [ChildSearchTerm(child=child, term=term) for term in sorted(terms)]
     )
 
 

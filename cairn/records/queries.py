@@ -7,13 +7,14 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from cairn.accounts.models import Membership
-from cairn.records import identifiers
+from cairn.records import identifiers, search
 from cairn.records.access import Access, access_to, own_children_filter, visible_filter
-from cairn.records.models import Child, LifeEvent, Offence
+from cairn.records.models import Child, ChildSearchTerm, LifeEvent, Offence
 
 
 def visible_children(
@@ -26,17 +27,27 @@ def child_for(
     membership: Membership | None, child_id: int, at_least: Access = Access.SUMMARY
 ) -> tuple[Child, Access]:
     """The child and the caller's access to it, or 404 when the caller may not reach it at that level."""
-    child = (
-        Child.objects.select_related("organisation", "team", "case_worker")
-        .filter(pk=child_id)
-        .first()
-    )
-    if child is None:
+    # A slice, not first(): first() orders by id, and working out that order costs more than
+    # the query itself.
+    found = list(Child.objects.select_related(*CHILD_HEADER).filter(pk=child_id)[:1])
+    if not found:
         raise Http404
+    return found[0], access_or_404(membership, found[0], at_least)
+
+
+# What every page of a child's record shows about the child beyond its own row (the header):
+# read with the child, in the same query.
+CHILD_HEADER = ("organisation", "team", "case_worker")
+
+
+def access_or_404(
+    membership: Membership | None, child: Child, at_least: Access = Access.SUMMARY
+) -> Access:
+    """The caller's access to a child already read, or 404 when it is below `at_least`."""
     access = access_to(membership, child)
     if access < at_least:
         raise Http404
-    return child, access
+    return access
 
 
 @dataclass(frozen=True)
@@ -57,25 +68,37 @@ SORTS = {
 }
 
 
+def _terms_starting_with(word: str) -> QuerySet[ChildSearchTerm]:
+    """Search terms that begin with `word`, through the terms' index on either database.
+
+    PostgreSQL serves LIKE 'word%' from the pattern-ops index Django adds to the column, in
+    any collation; SQLite compares text byte by byte (code point order), so a range serves it
+    there. Wildcards in `word` are taken literally by both."""
+    terms = ChildSearchTerm.objects.all()
+    if connection.vendor == "postgresql":
+        return terms.filter(term__startswith=word)
+    return terms.filter(term__gte=word, term__lt=word + "\U0010ffff")
+
+
 def _search(children: QuerySet[Child], text: str) -> QuerySet[Child]:
+    """Children whose date of birth is the text, or each of whose words begins one of the
+    child's names or identifiers (records.search)."""
     text = text.strip()
     if not text:
         return children
     date_of_birth = _parse_date(text)
     if date_of_birth:
         return children.filter(date_of_birth=date_of_birth)
-    condition = Q(local_id__iexact=text) | Q(pnc_number__iexact=text) | Q(upn__iexact=text)
+    typed = search.words(text)
+    if not typed:
+        return children.none()
+    condition = Q()
+    for word in typed:
+        condition &= Q(pk__in=_terms_starting_with(word).values("child_id"))
     with contextlib.suppress(ValueError):
-        condition |= Q(pnc_number=identifiers.normalise_pnc(text))
-    words = Q()
-    for word in text.split():
-        words &= (
-            Q(given_name__icontains=word)
-            | Q(family_name__icontains=word)
-            | Q(preferred_name__icontains=word)
-            | Q(other_names__icontains=word)
-        )
-    return children.filter(condition | words)
+        pnc = search.normalise(identifiers.normalise_pnc(text))
+        condition |= Q(pk__in=_terms_starting_with(pnc).values("child_id"))
+    return children.filter(condition)
 
 
 def _parse_date(text: str) -> dt.date | None:
@@ -91,13 +114,26 @@ def caseload(membership: Membership, *, scope: str, filters: CaseloadFilter) -> 
     """Children for a caseload page: scope "mine" (my cases), "team" (my team's, or the whole
     organisation for a manager or someone in no team) or "shared" (reached through grants)."""
     if scope == "shared":
-        children = visible_children(membership).exclude(organisation=membership.organisation)
-    else:
+        children = (
+            visible_children(membership)
+            .exclude(organisation=membership.organisation)
+            .select_related("organisation", "case_worker")
+        )
+    elif scope == "mine":
         # Own-organisation caseloads need no grant lookup: a plain filter the indexes can serve.
-        children = Child.objects.filter(own_children_filter(membership))
-        if scope == "mine":
-            children = children.filter(case_worker=membership.user)
-        elif membership.team_id and membership.role != Membership.Role.MANAGER:
+        # Through the user's own caseload every child's case worker is that user, so there is
+        # nothing to join and the (organisation, case worker, name) index gives the order.
+        user = membership.user
+        children = user.caseload.filter(own_children_filter(membership))
+    else:
+        # Only the case worker is joined, and as an outer join: the children stay the driving
+        # table, so the (organisation, team, name) index gives the order and the page stops
+        # after its 25 rows instead of sorting the whole team (an inner join lets SQLite put
+        # the one-row organisation and team tables first and sort every child).
+        children = Child.objects.filter(own_children_filter(membership)).select_related(
+            "case_worker"
+        )
+        if membership.team_id and membership.role != Membership.Role.MANAGER:
             children = children.filter(team_id=membership.team_id)
     children = _search(children, filters.search)
     if filters.legal_status:
@@ -117,9 +153,7 @@ def caseload(membership: Membership, *, scope: str, filters: CaseloadFilter) -> 
                 Child.LookedAfter.REMAND,
             ]
         )
-    return children.select_related("case_worker", "team", "organisation").order_by(
-        *SORTS.get(filters.sort, SORTS["name"])
-    )
+    return children.order_by(*SORTS.get(filters.sort, SORTS["name"]))
 
 
 def likely_duplicates(

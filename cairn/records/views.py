@@ -50,6 +50,9 @@ def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
     )
     children = queries.caseload(acting_membership(request), scope=scope, filters=filters)
     page = Paginator(children, settings.CAIRN_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Translated once for the page, not once a row (a row's get_legal_status_display() would
+    # translate every choice again).
+    legal_statuses = {value: str(label) for value, label in Child.LegalStatus.choices}
     return render(
         request,
         "records/caseload.html",
@@ -63,9 +66,10 @@ def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
                 for child in page.object_list
             ],
             "filters": filters,
+            "legal_statuses": legal_statuses,
             "legal_status_items": [
                 {"value": value, "text": label, "selected": filters.legal_status == value}
-                for value, label in Child.LegalStatus.choices
+                for value, label in legal_statuses.items()
             ],
         },
     )
