@@ -105,15 +105,19 @@ def stage_context(
     catalogue: Catalogue,
     found: completion.StageProgress | None = None,
     current: str | None = None,
+    items: list[extensions.StageItem] | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     """The context of every page of one stage: the child's header, the stage, and its map.
 
     With `found` (the stage's progress) the page shows the completion map, followed by the
-    items apps above assessment add (judgements) and their states."""
+    items apps above assessment add (judgements) and their states; a page that has read the
+    items already passes them in."""
     if found is not None:
         extra["stage_map"] = presenters.completion_map(stage, found, language(), current)
-        extra["stage_extras"] = extra_map(extensions.items_of(stage), current)
+        extra["stage_extras"] = extra_map(
+            items if items is not None else extensions.items_of(stage), current
+        )
     return child_context(
         request,
         stage.child,

@@ -126,6 +126,7 @@ def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
     )
     values = queries.values_of(stage)
     found = pages.progress_of(stage, catalogue, values, request.user)
+    items = extensions.items_of(stage)
     return render(
         request,
         "assessment/stage_detail.html",
@@ -146,7 +147,8 @@ def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
             since=review.since(stage),
             record_changes=record_presenters.history(review.record_changes(stage)),
             waiting=review.unconfirmed_by_section(stage, catalogue, pages.language()),
-            outstanding=extensions.outstanding(stage) if stage.previous else [],
+            items=items,
+            outstanding=[item for item in items if item.is_outstanding] if stage.previous else [],
         ),
     )
 
@@ -540,6 +542,7 @@ def left(request: HttpRequest, stage_id: int) -> HttpResponse:
         by=Actor.from_request(request), child=stage.child, page="assessment what is left"
     )
     found = pages.progress_of(stage, catalogue, queries.values_of(stage), request.user)
+    items = extensions.items_of(stage)
     language = pages.language()
     missing = [
         (
@@ -566,9 +569,10 @@ def left(request: HttpRequest, stage_id: int) -> HttpResponse:
             catalogue,
             found,
             None,
+            items=items,
             missing=missing,
             missing_count=len(found.required_missing),
-            outstanding=_grouped(extensions.outstanding(stage)),
+            outstanding=_grouped([item for item in items if item.is_outstanding]),
             can_complete=stage.is_open and access >= Access.EDIT,
         ),
     )

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from cairn.timeline.events import (
     GROUP_ORDER,
@@ -99,15 +99,19 @@ def _number(value: object) -> str:
 
 
 def element(tag: str, attributes: dict[str, object] | None = None, *children: str) -> Markup:
-    """An XML element; attribute values and text children are escaped, Markup is kept."""
-    names = Markup("").join(
-        Markup(' {}="{}"').format(name, _number(value))
+    """An XML element; attribute values and text children are escaped, Markup is kept.
+
+    Built with escape() and plain joins rather than Markup.format, which is several times
+    slower: a busy timeline draws thousands of elements on the child's overview."""
+    names = "".join(
+        f' {name}="{escape(_number(value))}"'
         for name, value in (attributes or {}).items()
         if value is not None
     )
     if not children:
-        return Markup("<{}{}/>").format(tag, names)
-    return Markup("<{}{}>{}</{}>").format(tag, names, Markup("").join(children), tag)
+        return Markup(f"<{tag}{names}/>")
+    inner = "".join(str(escape(child)) for child in children)
+    return Markup(f"<{tag}{names}>{inner}</{tag}>")
 
 
 def _text(x: float, y: float, words: str, **attributes: object) -> Markup:
