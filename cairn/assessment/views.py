@@ -228,7 +228,8 @@ def _section_or_404(found: completion.StageProgress, section: str) -> completion
 def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
     at_least = Access.EDIT if request.method == "POST" else Access.READ
     stage, access, catalogue = pages.load_stage(request, stage_id, at_least)
-    values = queries.values_of(stage)
+    stored = queries.answers_of(stage)
+    values = {key: answer.value for key, answer in stored.items()}
     errors: dict[str, str] = {}
     conflicts: dict[str, presenters.Conflict] = {}
     posted_values: dict[str, Any] = {}
@@ -243,7 +244,8 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
             return redirect("assessment:section", stage.pk, section)
         _section_or_404(pages.progress_of(stage, catalogue, values), section)
         errors, conflicts, posted_values = _save_section(request, stage, catalogue, section)
-        values = queries.values_of(stage)
+        stored = queries.answers_of(stage)
+        values = {key: answer.value for key, answer in stored.items()}
         confirming = request.POST.get("confirm", "")
         if (
             confirming
@@ -296,7 +298,7 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
         stage=stage,
         catalogue=catalogue,
         progress=progress,
-        stored=queries.answers_of(stage),
+        stored=stored,
         values=values,
         language=language,
         child_facts=_child_facts(stage, progress),

@@ -18,6 +18,7 @@ from cairn.audit.models import AuditEvent
 from cairn.records.access import Access, may_read_access_log
 from cairn.records.models import Child, Health
 from cairn.records.parts import SECTIONS
+from cairn.ui.jinja import display as choice_label
 
 # Fields holding a list of codes, and the choices that name them.
 LIST_CHOICES: dict[tuple[type[models.Model], str], type[models.TextChoices]] = {
@@ -29,7 +30,7 @@ def display(obj: models.Model, name: str) -> str:
     model_field = obj._meta.get_field(name)
     value = getattr(obj, name)
     if getattr(model_field, "choices", None) and not isinstance(value, list):
-        return str(getattr(obj, f"get_{name}_display")()) if value else ""
+        return choice_label(obj, name) if value else ""
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, dt.date):
@@ -84,7 +85,7 @@ def alerts(child: Child) -> list[Alert]:
         Child.LookedAfter.CARE_ORDER,
         Child.LookedAfter.REMAND,
     }:
-        found.append(Alert(_("Looked after"), child.get_looked_after_display(), "purple"))
+        found.append(Alert(_("Looked after"), choice_label(child, "looked_after"), "purple"))
     if child.legal_status in {Child.LegalStatus.REMAND_YDA, Child.LegalStatus.CUSTODY}:
         found.append(Alert(_("In custody"), child.custody_establishment, "orange"))
     return found
