@@ -53,7 +53,15 @@ class AuditEvent(models.Model):
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
-        indexes = [models.Index(fields=["child_id", "at"], name="audit_child_at")]
+        indexes = [
+            models.Index(fields=["child_id", "at"], name="audit_child_at"),
+            # "Recent changes" skip the many views of a record: an index of the changes only.
+            models.Index(
+                fields=["child_id", "at"],
+                name="audit_child_changes",
+                condition=~models.Q(event_type="records.child.viewed"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.event_type} by {self.actor_username}"
