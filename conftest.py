@@ -6,11 +6,12 @@ Tests run over plain HTTP, so the secure-cookie and HTTPS-redirect settings are 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import settings as hypothesis_settings
@@ -25,6 +26,14 @@ Role = Membership.Role
 # CI machines are shared and slow at times: no per-example deadline, the same examples each run.
 hypothesis_settings.register_profile("cairn", deadline=None, derandomize=True)
 hypothesis_settings.load_profile("cairn")
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> Iterator[None]:
+    """Every test starts in English: a Welsh request in one test must not leak into the next."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from cairn.assessment.extensions import edited
 from cairn.assessment.models import Stage
 from cairn.assessment.operations import ensure_editable
+from cairn.assessment.writes import InvalidError as InvalidError  # re-exported for callers
+from cairn.assessment.writes import StaleError as StaleError
 from cairn.audit.operations import Actor, record_event
 from cairn.childplan.models import ChildPlan, ChildResponse, Language
 
@@ -27,22 +29,6 @@ MAX_HELPERS = 4
 MAX_WHO = 30
 MAX_HOW = 60
 MAX_WORDS = 160  # the child's words with a response
-
-
-class StaleError(Exception):
-    """Someone else changed the plan since it was opened."""
-
-    def __init__(self, current: ChildPlan | None) -> None:
-        super().__init__("The child's plan changed since it was opened.")
-        self.current = current
-
-
-class InvalidError(ValueError):
-    """What was sent cannot be saved; `errors` maps each field to a specific message."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))
-        self.errors = errors
 
 
 class NoPlanError(LookupError):

@@ -9,7 +9,6 @@ is kept each time, so a later change flags it to reconfirm.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +19,8 @@ from cairn.assessment import completion
 from cairn.assessment.extensions import edited
 from cairn.assessment.models import Stage
 from cairn.assessment.operations import ensure_editable
+from cairn.assessment.writes import InvalidError as InvalidError  # re-exported for callers
+from cairn.assessment.writes import StaleError as StaleError
 from cairn.audit.operations import Actor, record_event
 from cairn.framework import catalogue as catalogues
 from cairn.judgements import basis, proposals, queries, scoring
@@ -27,22 +28,6 @@ from cairn.judgements import rules as judgement_rules
 from cairn.judgements.models import Concern, Judgement, Kind, ScoringModelFile
 
 MAX_TEXT = 5000
-
-
-class StaleError(Exception):
-    """Someone else changed it since it was opened."""
-
-    def __init__(self, current: Any) -> None:
-        super().__init__("It changed since it was opened.")
-        self.current = current
-
-
-class InvalidError(ValueError):
-    """What was sent cannot be saved; `errors` maps each field to a specific message."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))
-        self.errors = errors
 
 
 class UnknownJudgementError(KeyError):

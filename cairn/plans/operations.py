@@ -18,6 +18,8 @@ from cairn.accounts.models import User
 from cairn.assessment.extensions import edited
 from cairn.assessment.models import Stage
 from cairn.assessment.operations import ensure_editable
+from cairn.assessment.writes import InvalidError as InvalidError  # re-exported for callers
+from cairn.assessment.writes import StaleError as StaleError
 from cairn.audit.operations import Actor, record_event
 from cairn.plans import links
 from cairn.plans.models import (
@@ -33,22 +35,6 @@ from cairn.plans.models import (
 )
 
 MAX_TEXT = 5000
-
-
-class StaleError(Exception):
-    """Someone else changed it since it was opened; `current` is what is saved now."""
-
-    def __init__(self, current: Any) -> None:
-        super().__init__("It changed since it was opened.")
-        self.current = current
-
-
-class InvalidError(ValueError):
-    """What was sent cannot be saved; `errors` maps each field to a specific message."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))
-        self.errors = errors
 
 
 def _user(by: Actor) -> User | None:
