@@ -41,6 +41,7 @@ def heading(page: Page) -> Any:
 
 def assert_print_view_accessible(page: Page, where: str) -> None:
     """axe on the standalone print view (it has no GOV.UK template; its own stylesheet)."""
+    page.wait_for_load_state("load")  # the stylesheet, not only the headings, has arrived
     size = page.evaluate("() => getComputedStyle(document.body).fontSize")
     assert size != "16px", f"{where}: the print stylesheet did not apply"
     page.add_script_tag(path=str(AXE_SCRIPT))
