@@ -29,6 +29,7 @@ from cairn.childplan.operations import PlanText
 from cairn.framework import catalogue as catalogues
 from cairn.records import operations as record_operations
 from cairn.records.access import Access
+from cairn.ui.forms import add_errors
 
 
 def _viewed(request: HttpRequest, stage: Stage, page: str) -> None:
@@ -122,8 +123,7 @@ def change(request: HttpRequest, stage_id: int) -> HttpResponse:
                 version=form.cleaned_data["version"],
             )
         except operations.InvalidError as error:
-            for name, message in error.errors.items():
-                form.add_error(name if name in form.fields else None, message)
+            add_errors(form, error.errors)
         except operations.StaleError as error:
             return _conflict(request, stage, access, form, error.current)
         except StageFrozenError:
@@ -187,8 +187,7 @@ def respond(request: HttpRequest, stage_id: int) -> HttpResponse:
                 plan_version=form.cleaned_data["plan_version"],
             )
         except operations.InvalidError as error:
-            for name, message in error.errors.items():
-                form.add_error(name if name in form.fields else None, message)
+            add_errors(form, error.errors)
         except operations.StaleError:
             status = 409
             data = request.POST.copy()

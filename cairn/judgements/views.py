@@ -28,6 +28,7 @@ from cairn.judgements.forms import ConcernForm, DecisionForm
 from cairn.judgements.models import Concern, Kind, ScoringModelFile
 from cairn.records import operations as record_operations
 from cairn.records.access import Access
+from cairn.ui.forms import add_errors
 
 
 def _frozen_message(stage: Stage) -> str:
@@ -113,8 +114,7 @@ def judgement(request: HttpRequest, stage_id: int, kind: str) -> HttpResponse:
             version=form.cleaned_data["version"],
         )
     except operations.InvalidError as error:
-        for name, message in error.errors.items():
-            form.add_error(name if name in form.fields else None, message)
+        add_errors(form, error.errors)
         return _render(request, stage, access, kind, form, status=400)
     except operations.StaleError as error:
         return _render(
@@ -258,8 +258,7 @@ def concern_add(request: HttpRequest, stage_id: int, kind: str) -> HttpResponse:
                 data=_concern_input(form),
             )
         except operations.InvalidError as error:
-            for name, message in error.errors.items():
-                form.add_error(name if name in form.fields else None, message)
+            add_errors(form, error.errors)
         except StageFrozenError:
             raise Http404 from None
         else:
@@ -310,8 +309,7 @@ def concern_change(request: HttpRequest, stage_id: int, concern_id: int) -> Http
                 version=form.cleaned_data["version"] or 0,
             )
         except operations.InvalidError as error:
-            for name, message in error.errors.items():
-                form.add_error(name if name in form.fields else None, message)
+            add_errors(form, error.errors)
         except operations.StaleError as error:
             current = error.current
             fresh = _concern_form(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -28,6 +27,7 @@ from cairn.plans.forms import ActionForm, ProgressForm, TargetForm
 from cairn.plans.models import Action, ManagesRisk, Target, TargetStatus
 from cairn.records import operations as record_operations
 from cairn.records.access import Access
+from cairn.ui.forms import add_errors
 
 
 def _frozen() -> str:
@@ -92,11 +92,6 @@ def _target_input(form: TargetForm) -> operations.TargetInput:
     )
 
 
-def _add_errors(form: forms.Form, errors: dict[str, str]) -> None:
-    for name, message in errors.items():
-        form.add_error(name if name in form.fields else None, message)
-
-
 def _render_target(
     request: HttpRequest,
     stage: Stage,
@@ -158,7 +153,7 @@ def target_add(request: HttpRequest, stage_id: int) -> HttpResponse:
                 by=Actor.from_request(request), stage=stage, data=_target_input(form)
             )
         except operations.InvalidError as error:
-            _add_errors(form, error.errors)
+            add_errors(form, error.errors)
         except StageFrozenError:
             messages.error(request, _frozen())
             return redirect("plans:plan", stage.pk)
@@ -204,7 +199,7 @@ def target_change(request: HttpRequest, stage_id: int, target_id: int) -> HttpRe
                 version=form.cleaned_data["version"] or 0,
             )
         except operations.InvalidError as error:
-            _add_errors(form, error.errors)
+            add_errors(form, error.errors)
         except operations.StaleError as error:
             current: Target = error.current
             fresh = _target_form(stage, initial={**form.cleaned_data, "version": current.version})
@@ -288,7 +283,7 @@ def action_add(request: HttpRequest, stage_id: int, target_id: int) -> HttpRespo
                 data=_action_input(form),
             )
         except operations.InvalidError as error:
-            _add_errors(form, error.errors)
+            add_errors(form, error.errors)
         except StageFrozenError:
             messages.error(request, _frozen())
             return redirect("plans:plan", stage.pk)
@@ -333,7 +328,7 @@ def action_change(
                 version=form.cleaned_data["version"] or 0,
             )
         except operations.InvalidError as error:
-            _add_errors(form, error.errors)
+            add_errors(form, error.errors)
         except operations.StaleError as error:
             current: Action = error.current
             fresh = ActionForm(initial={**form.cleaned_data, "version": current.version})
@@ -377,7 +372,7 @@ def progress_add(request: HttpRequest, stage_id: int, target_id: int) -> HttpRes
                 noted_on=form.cleaned_data["noted_on"],
             )
         except operations.InvalidError as error:
-            _add_errors(form, error.errors)
+            add_errors(form, error.errors)
             status = 400
         except StageFrozenError:
             messages.error(request, _frozen())

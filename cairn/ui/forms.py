@@ -277,6 +277,13 @@ def _date_parts(bound: forms.BoundField) -> list[str]:
     return ["", "", ""]
 
 
+def add_errors(form: forms.BaseForm, errors: dict[str, str]) -> None:
+    """Put an operation's refusals (field name → message) on the form: on the field where the
+    form has one, else at the top of the error summary."""
+    for name, message in errors.items():
+        form.add_error(name if name in form.fields else None, message)
+
+
 def error_summary(form: forms.BaseForm) -> list[dict[str, str]]:
     """GOV.UK error summary items, in field order, each linking to the field it is about."""
     items = [{"text": str(error), "href": "#main-content"} for error in form.non_field_errors()]
