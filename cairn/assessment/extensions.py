@@ -35,6 +35,7 @@ class StageItem:
     state: ItemState
     is_required: bool
     detail: str = ""  # why it is missing or what changed, for "what is left"
+    freezes: str = ""  # why the stage may not be edited now because of it ("signed off")
 
     @property
     def is_outstanding(self) -> bool:
@@ -65,7 +66,8 @@ def outstanding(stage: Stage) -> list[StageItem]:
 
 
 # Freezing and editing, for the apps that govern a stage's workflow (countersigning):
-# a check returns why the stage may not be edited now (for example "signed off"), or None;
+# a check returns why the stage may not be edited now (for example "signed off"), or None, and
+# the app's item in the map says the same in `freezes`, for pages that read the items anyway;
 # the edit hooks are told, inside the writing transaction, that someone changed the stage.
 FreezeCheck = Callable[["Stage"], str | None]
 FREEZE_CHECKS: list[FreezeCheck] = []
@@ -81,6 +83,12 @@ def frozen_reason(stage: Stage) -> str | None:
         if reason:
             return reason
     return None
+
+
+def frozen_by(items: list[StageItem]) -> str | None:
+    """frozen_reason() for a page that has read the stage's items already: the same answer
+    (an app that freezes a stage says so in its item too) without reading again."""
+    return next((item.freezes for item in items if item.freezes), None)
 
 
 def edited(by: Actor, stage: Stage) -> None:

@@ -34,13 +34,11 @@ def stage_for(
 ) -> tuple[Stage, Access]:
     # The child comes in the same query, with what its header shows (records.queries.child_for).
     # A slice, not first(), which would order by id: with this many columns, working out that
-    # order costs more than the query.
+    # order costs more than the query. The previous stage and who ended this one are read when
+    # a page asks for them: most pages of a stage never do, and each join costs every page.
     found = list(
         Stage.objects.select_related(
-            *(f"child__{related}" for related in record_queries.CHILD_HEADER),
-            "started_by",
-            "ended_by",
-            "previous",
+            *(f"child__{related}" for related in record_queries.CHILD_HEADER), "started_by"
         ).filter(pk=stage_id)[:1]
     )
     if not found:

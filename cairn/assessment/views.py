@@ -293,7 +293,8 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
     found = pages.progress_of(stage, catalogue, {**values, **posted_values}, seen=seen)
     progress = _section_or_404(found, section)
     language = pages.language()
-    frozen_now = bool(stage.is_open and extensions.frozen_reason(stage))  # signed off, say
+    items = extensions.items_of(stage)
+    frozen_now = bool(stage.is_open and extensions.frozen_by(items))  # signed off, say
     views = presenters.question_views(
         stage=stage,
         catalogue=catalogue,
@@ -325,6 +326,7 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
             catalogue,
             found,
             section,
+            items=items,
             progress=progress,
             section=progress.section,
             section_title=progress.section.title.get(language),

@@ -14,7 +14,7 @@ ITEM_KEY = "childplan"
 
 
 def stage_items(stage: Stage) -> list[StageItem]:
-    plan = ChildPlan.objects.filter(stage=stage).first()
+    plan = next(iter(ChildPlan.objects.filter(stage=stage)[:1]), None)  # one per stage
     agreed = plan is not None and plan.is_agreed
     if agreed:
         detail = ""

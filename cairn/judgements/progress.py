@@ -22,7 +22,7 @@ def stage_items(stage: Stage) -> list[StageItem]:
         return []
     required = queries.is_required(stage)
     cached: queries.StageJudgements | None = getattr(stage, "_cairn_judgements", None)
-    if cached is None and not queries.judgements_of(stage):
+    if cached is None and not queries.has_judgements(stage):
         # Nothing made yet, so nothing to reconfirm: one query, no proposals to compute.
         return [_item(stage, kind, required, made=False, changes=0) for kind in kinds]
     found = queries.review_cached(stage)

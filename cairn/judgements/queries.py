@@ -43,6 +43,10 @@ def judgements_of(stage: Stage) -> dict[str, Judgement]:
     }
 
 
+def has_judgements(stage: Stage) -> bool:
+    return Judgement.objects.filter(stage=stage).exists()
+
+
 def concerns_of(stage: Stage) -> list[Concern]:
     return list(Concern.objects.filter(stage=stage).order_by("created_at", "id"))
 

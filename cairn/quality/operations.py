@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from cairn.accounts.models import Membership, User
 from cairn.assessment.models import Stage
@@ -174,7 +173,7 @@ def withdraw_on_edit(by: Actor, stage: Stage) -> None:
 
 def frozen_reason(stage: Stage) -> str | None:
     """FREEZE_CHECKS: a stage whose latest request is signed off may not change."""
-    return _("signed off") if queries.is_signed_off(stage) else None
+    return str(queries.SIGNED_OFF_FREEZES) if queries.is_signed_off(stage) else None
 
 
 @transaction.atomic

@@ -36,9 +36,10 @@ SUGGESTED = Policy(SUGGESTED_STAGE_TYPES, SUGGESTED_MINIMUM_RATING, is_default=F
 
 
 def policy_for(organisation_id: int) -> Policy:
-    own = CountersignPolicy.objects.filter(organisation_id=organisation_id).first()
-    if own is None:
+    found = list(CountersignPolicy.objects.filter(organisation_id=organisation_id)[:1])
+    if not found:
         return DEFAULT
+    own = found[0]
     return Policy(frozenset(own.stage_types), own.minimum_rating, is_default=False)
 
 

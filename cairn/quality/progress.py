@@ -17,13 +17,14 @@ Status = SignoffRequest.Status
 def stage_items(stage: Stage) -> list[StageItem]:
     """One item, "Sign-off": required (blocking completion until signed off) when the
     organisation's policy says the stage needs countersigning, offered otherwise."""
-    latest = queries.latest_request(stage)
+    latest = queries.latest_status(stage)
     required = policy.needs_countersigning(stage)
-    if latest is not None and latest.status == Status.SIGNED_OFF:
-        state, detail = ItemState.DONE, ""
+    freezes = ""
+    if latest == Status.SIGNED_OFF:
+        state, detail, freezes = ItemState.DONE, "", str(queries.SIGNED_OFF_FREEZES)
     else:
         state = ItemState.MISSING if required else ItemState.OFFERED
-        detail = str(latest.get_status_display()) if latest else _("not yet requested")
+        detail = str(Status(latest).label) if latest else _("not yet requested")
     return [
         StageItem(
             key=ITEM_KEY,
@@ -33,6 +34,7 @@ def stage_items(stage: Stage) -> list[StageItem]:
             state=state,
             is_required=required,
             detail=detail,
+            freezes=freezes,
         )
     ]
 

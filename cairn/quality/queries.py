@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import Max, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 
 from cairn.accounts.models import Membership
 from cairn.accounts.roles import Capability, can
@@ -35,13 +36,23 @@ def requests_of(stage: Stage) -> list[SignoffRequest]:
     )
 
 
-def latest_request(stage: Stage) -> SignoffRequest | None:
-    return SignoffRequest.objects.filter(stage=stage).order_by("-requested_at", "-id").first()
+def latest_status(stage: Stage) -> str | None:
+    """The status of the stage's latest request (None without one): one narrow read, for the
+    completion map and the freeze check, which need nothing else of it."""
+    return (
+        SignoffRequest.objects.filter(stage=stage)
+        .order_by("-requested_at", "-id")
+        .values_list("status", flat=True)
+        .first()
+    )
+
+
+# Why a signed-off stage may not change, in the freeze check and the map's sign-off item.
+SIGNED_OFF_FREEZES = gettext_lazy("signed off")
 
 
 def is_signed_off(stage: Stage) -> bool:
-    latest = latest_request(stage)
-    return latest is not None and latest.status == Status.SIGNED_OFF
+    return latest_status(stage) == Status.SIGNED_OFF
 
 
 def request_for(
@@ -205,10 +216,12 @@ def comments_of(stage: Stage) -> list[SignoffComment]:
 def open_notes(stage: Stage) -> dict[str, list[str]]:
     """Unresolved comment threads by the key they are about, as short texts."""
     notes: dict[str, list[str]] = {}
-    for comment in SignoffComment.objects.filter(
-        stage=stage, parent__isnull=True, resolved_at__isnull=True
-    ).order_by("at", "id"):
-        notes.setdefault(comment.key, []).append(f"{comment.by_name}: {comment.text}")
+    for key, by_name, text in (
+        SignoffComment.objects.filter(stage=stage, parent__isnull=True, resolved_at__isnull=True)
+        .order_by("at", "id")
+        .values_list("key", "by_name", "text")
+    ):
+        notes.setdefault(key, []).append(f"{by_name}: {text}")
     return notes
 
 

@@ -43,6 +43,8 @@ def test_a_manager_who_did_not_write_the_stage_signs_it_off(stage, practitioner,
     assert decided.decided_by == manager.user
     assert AuditEvent.objects.filter(event_type="quality.signoff.signed_off").count() == 1
     assert extensions.frozen_reason(stage) == "signed off"
+    # Pages that read the map's items learn the same from the sign-off item, without asking again.
+    assert extensions.frozen_by(extensions.items_of(stage)) == "signed off"
 
 
 def test_nobody_countersigns_their_own_request(stage, manager, practitioner):
@@ -102,6 +104,7 @@ def test_changes_required_needs_a_comment_and_returns_the_stage(
         decide(request, manager, Status.CHANGES_REQUIRED, "  ")
     decide(request, manager, Status.CHANGES_REQUIRED, "Say more about school")
     assert extensions.frozen_reason(stage) is None
+    assert extensions.frozen_by(extensions.items_of(stage)) is None
     factories.answer(stage, text_question, "Now more detail", by=factories.actor(practitioner))
     again = ask(stage, practitioner)
     assert again.status == Status.AWAITING
