@@ -18,13 +18,13 @@ escaped.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from django.utils import formats
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils import formats, translation
 from markupsafe import Markup, escape
 
 from cairn.timeline.events import (
@@ -38,6 +38,7 @@ from cairn.timeline.events import (
     add_months,
     group_label,
 )
+from cairn.ui.jinja import gettext as _  # Django's, remembered per language
 
 GROUPING_THRESHOLD = 20  # offences in view from which markers group by month or quarter
 
@@ -81,6 +82,17 @@ OUTCOME_STYLE: dict[str, tuple[str, bool]] = {  # shape, hollow
 }
 
 
+@functools.lru_cache(maxsize=1024)
+def _plural(language: str | None, singular: str, plural: str, number: int) -> str:
+    return translation.ngettext(singular, plural, number)
+
+
+def ngettext(singular: str, plural: str, number: int) -> str:
+    """Django's ngettext, remembered per language (like `_`): a drawing asks for the same few
+    words many times."""
+    return _plural(translation.get_language(), singular, plural, number)
+
+
 def outcome_kind_label(kind: str) -> str:
     return {
         "custodial": _("Custodial sentence"),
@@ -98,19 +110,42 @@ def _number(value: object) -> str:
     return str(value)
 
 
+_SPECIAL = re.compile("[&<>\"']")  # what escape() changes
+
+
+def _escaped(text: object) -> str:
+    """escape(text) as plain text; most of a drawing's text has nothing to escape."""
+    if type(text) is str and _SPECIAL.search(text) is None:
+        return text
+    return str(escape(text))
+
+
+def _attribute(value: object) -> str:
+    """An attribute's value as escaped text: numbers need no escaping."""
+    if isinstance(value, float):
+        return f"{value:.1f}".rstrip("0").rstrip(".")
+    if type(value) is int:
+        return str(value)
+    return _escaped(str(value))
+
+
 def element(tag: str, attributes: dict[str, object] | None = None, *children: str) -> Markup:
     """An XML element; attribute values and text children are escaped, Markup is kept.
 
     Built with escape() and plain joins rather than Markup.format, which is several times
     slower: a busy timeline draws thousands of elements on the child's overview."""
-    names = "".join(
-        f' {name}="{escape(_number(value))}"'
-        for name, value in (attributes or {}).items()
-        if value is not None
+    names = (
+        "".join(
+            f' {name}="{_attribute(value)}"'
+            for name, value in attributes.items()
+            if value is not None
+        )
+        if attributes
+        else ""
     )
     if not children:
         return Markup(f"<{tag}{names}/>")  # noqa: S704 (tag is code's; values escaped above)
-    inner = "".join(str(escape(child)) for child in children)
+    inner = "".join([_escaped(child) for child in children])
     return Markup(f"<{tag}{names}>{inner}</{tag}>")  # noqa: S704 (children escaped above)
 
 
@@ -124,23 +159,8 @@ def _width_of(words: str, size: float = SMALL) -> float:
     return len(words) * size * CHARACTER
 
 
-def shape(kind: str, cx: float, cy: float, colour: str, *, hollow: bool = False) -> Markup:
-    """A marker centred on (cx, cy): circle, square, triangle, triangle_down, diamond,
-    plus or star."""
-    r = RADIUS
-    paint: dict[str, object] = {
-        "fill": WHITE if hollow else colour,
-        "stroke": colour,
-        "stroke-width": 2.5 if hollow else 1,
-    }
-    if kind == "circle":
-        return element("circle", {"cx": cx, "cy": cy, "r": r, **paint})
-    if kind == "square":
-        side = r * 1.7
-        return element(
-            "rect",
-            {"x": cx - side / 2, "y": cy - side / 2, "width": side, "height": side, **paint},
-        )
+def _outlines(r: float) -> dict[str, list[tuple[float, float]]]:
+    """The corners of each polygon marker, around its centre."""
     arm = r * 0.38
     outlines: dict[str, list[tuple[float, float]]] = {
         "triangle": [(0, -r), (r, r * 0.8), (-r, r * 0.8)],
@@ -168,7 +188,30 @@ def shape(kind: str, cx: float, cy: float, colour: str, *, hollow: bool = False)
         )
         for index in range(10)
     ]
-    points = outlines[kind]
+    return outlines
+
+
+_OUTLINES = _outlines(RADIUS)  # worked out once: the markers are all the same size
+
+
+def shape(kind: str, cx: float, cy: float, colour: str, *, hollow: bool = False) -> Markup:
+    """A marker centred on (cx, cy): circle, square, triangle, triangle_down, diamond,
+    plus or star."""
+    r = RADIUS
+    paint: dict[str, object] = {
+        "fill": WHITE if hollow else colour,
+        "stroke": colour,
+        "stroke-width": 2.5 if hollow else 1,
+    }
+    if kind == "circle":
+        return element("circle", {"cx": cx, "cy": cy, "r": r, **paint})
+    if kind == "square":
+        side = r * 1.7
+        return element(
+            "rect",
+            {"x": cx - side / 2, "y": cy - side / 2, "width": side, "height": side, **paint},
+        )
+    points = _OUTLINES[kind]
     return element(
         "polygon",
         {
@@ -178,6 +221,7 @@ def shape(kind: str, cx: float, cy: float, colour: str, *, hollow: bool = False)
     )
 
 
+@functools.lru_cache(maxsize=64)
 def icon(kind: str, colour: str, *, hollow: bool = False, bar: str = "") -> Markup:
     """A small SVG of a marker (or a bar, in the given fill) for a legend; hidden from
     assistive technology, since the legend's words say it."""
@@ -258,8 +302,19 @@ def duration(months: int) -> str:
     return _("%(years)s and %(months)s") % {"years": year_words, "months": month_words}
 
 
+@functools.lru_cache(maxsize=4096)
+def _formatted(language: str | None, day: dt.date, form: str) -> str:
+    return formats.date_format(day, form)
+
+
+def date_format(day: dt.date, form: str) -> str:
+    """Django's date_format, remembered per language: the drawing and its table write the same
+    dates (and month names) several times."""
+    return _formatted(translation.get_language(), day, form)
+
+
 def long_date(day: dt.date) -> str:
-    return formats.date_format(day, "j F Y")
+    return date_format(day, "j F Y")
 
 
 def summary(timeline: Timeline) -> str:
@@ -359,12 +414,12 @@ def bucket_label(start: dt.date, size: str) -> str:
     if size == "day":
         return long_date(start)
     if size == "month":
-        return formats.date_format(start, "F Y")
+        return date_format(start, "F Y")
     if size == "quarter":
         end = add_months(start, 2)
         return _("%(first)s to %(last)s %(year)d") % {
-            "first": formats.date_format(start, "F"),
-            "last": formats.date_format(end, "F"),
+            "first": date_format(start, "F"),
+            "last": date_format(end, "F"),
             "year": start.year,
         }
     return str(start.year)
@@ -880,7 +935,7 @@ def _months(axis: Axis, year: int, bottom: float) -> Markup:
                     },
                 )
             )
-        name = formats.date_format(start, "M")
+        name = date_format(start, "M")
         if right - left >= _width_of(name, SMALL) + 4:
             parts.append(
                 _text(
@@ -940,8 +995,11 @@ def lanes_of(timeline: Timeline, axis: Axis) -> list[Lane]:
     return lanes
 
 
-def svg(timeline: Timeline, *, title: str, id_prefix: str = "timeline") -> Markup:
-    """The timeline as one accessible SVG image, 1000 units wide."""
+def svg(
+    timeline: Timeline, *, title: str, id_prefix: str = "timeline", description: str | None = None
+) -> Markup:
+    """The timeline as one accessible SVG image, 1000 units wide. `description` is the
+    timeline's `summary` when the caller has it already."""
     axis = axis_for(timeline)
     lanes = lanes_of(timeline, axis)
     top: float = TOP
@@ -982,7 +1040,11 @@ def svg(timeline: Timeline, *, title: str, id_prefix: str = "timeline") -> Marku
             "font-size": FONT,
         },
         element("title", {"id": f"{id_prefix}-title"}, title),
-        element("desc", {"id": f"{id_prefix}-desc"}, summary(timeline)),
+        element(
+            "desc",
+            {"id": f"{id_prefix}-desc"},
+            summary(timeline) if description is None else description,
+        ),
         _desistance(timeline.desistance, axis, bottom),
         _years(axis, TOP - 4, bottom),
         Markup("").join(drawn),

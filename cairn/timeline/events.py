@@ -25,9 +25,8 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from django.utils.translation import gettext as _
-
 from cairn.records.models import Offence
+from cairn.ui.jinja import gettext as _  # Django's, remembered per language
 
 DESISTANCE_MONTHS = 6
 

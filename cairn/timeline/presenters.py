@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from cairn.records.access import Access
 from cairn.records.models import Child
 from cairn.timeline import drawing, queries
 from cairn.timeline.events import Timeline
+from cairn.ui.jinja import gettext as _  # Django's, remembered per language
 
 PANEL_YEARS = 3  # the overview shows the last three years of a longer history
 
@@ -146,9 +146,10 @@ def table_rows(timeline: Timeline) -> list[Row]:
 
 def timeline_view(timeline: Timeline, *, title: str, id_prefix: str) -> dict[str, Any]:
     """What the timeline macro shows: the drawing, its legend, summary and table."""
+    summary = drawing.summary(timeline)
     return {
-        "svg": drawing.svg(timeline, title=title, id_prefix=id_prefix),
-        "summary": drawing.summary(timeline),
+        "svg": drawing.svg(timeline, title=title, id_prefix=id_prefix, description=summary),
+        "summary": summary,
         "legend": drawing.legend(timeline),
         "rows": table_rows(timeline),
         "id": id_prefix,

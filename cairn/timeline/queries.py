@@ -5,6 +5,8 @@ into the plain data of `timeline.events`. One query, however long the history.""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import CharField, DateField, F, QuerySet, Value
@@ -21,6 +23,28 @@ CATEGORIES = dict(Offence.Category.choices)
 OUTCOMES = dict(Offence.Outcome.choices)
 LIFE_EVENTS = dict(LifeEvent.Kind.choices)
 STATUSES = dict(Stage.Status.choices)
+
+
+@dataclass(frozen=True)
+class _Labels:
+    """The choices' labels in one language, translated once rather than for every row."""
+
+    categories: dict[str, str]
+    outcomes: dict[str, str]
+    life_events: dict[str, str]
+    statuses: dict[str, str]
+
+
+@functools.lru_cache(maxsize=16)
+def _labels_in(language: str | None) -> _Labels:
+    def words(choices: dict[str, Any]) -> dict[str, str]:
+        return {value: str(label) for value, label in choices.items()}
+
+    return _Labels(words(CATEGORIES), words(OUTCOMES), words(LIFE_EVENTS), words(STATUSES))
+
+
+def _labels() -> _Labels:
+    return _labels_in(translation.get_language())
 
 
 def _language() -> str:
@@ -66,7 +90,7 @@ def _rows(child: Child) -> QuerySet[Any, tuple[Any, ...]]:
         return rows
 
     offences = shaped(
-        Offence.objects.filter(child=child),
+        Offence.objects.filter(child_id=child.pk),
         "offence",
         day=F("offence_date"),
         second_day=F("outcome_date"),
@@ -77,7 +101,7 @@ def _rows(child: Child) -> QuerySet[Any, tuple[Any, ...]]:
         extra=no_text,
     )
     life_events = shaped(
-        LifeEvent.objects.filter(child=child),
+        LifeEvent.objects.filter(child_id=child.pk),
         "life_event",
         day=F("date"),
         second_day=no_date,
@@ -88,7 +112,7 @@ def _rows(child: Child) -> QuerySet[Any, tuple[Any, ...]]:
         extra=no_text,
     )
     stages = shaped(
-        Stage.objects.filter(child=child),
+        Stage.objects.filter(child_id=child.pk),
         "stage",
         day=TruncDate("started_at"),
         second_day=TruncDate("ended_at"),
@@ -101,36 +125,36 @@ def _rows(child: Child) -> QuerySet[Any, tuple[Any, ...]]:
     return offences.union(life_events, stages, all=True)
 
 
-def _offence(row: tuple[Any, ...]) -> events.RecordedOffence:
+def _offence(row: tuple[Any, ...], labels: _Labels) -> events.RecordedOffence:
     _kind, day, outcome_date, order_end_date, category, outcome_type, description = row[:7]
     return events.RecordedOffence(
         offence_date=day,
         category=category,
-        category_label=str(CATEGORIES.get(category, category)),
+        category_label=str(labels.categories.get(category, category)),
         description=description,
         outcome_type=outcome_type,
-        outcome_label=str(OUTCOMES.get(outcome_type, outcome_type)),
+        outcome_label=str(labels.outcomes.get(outcome_type, outcome_type)),
         outcome_date=outcome_date,
         order_end_date=order_end_date,
         is_sanction=bool(outcome_type) and outcome_type not in Offence.NOT_SANCTIONS,
     )
 
 
-def _life_event(row: tuple[Any, ...]) -> events.LifeEventEntry:
+def _life_event(row: tuple[Any, ...], labels: _Labels) -> events.LifeEventEntry:
     _kind, day, _second, _third, kind, _code, description = row[:7]
     return events.LifeEventEntry(
-        on=day, kind=kind, label=str(LIFE_EVENTS.get(kind, kind)), description=description
+        on=day, kind=kind, label=str(labels.life_events.get(kind, kind)), description=description
     )
 
 
-def _stage(row: tuple[Any, ...]) -> events.StageEntry:
+def _stage(row: tuple[Any, ...], labels: _Labels) -> events.StageEntry:
     _kind, started, ended, _third, stage_type, status, _words, version = row[:8]
     return events.StageEntry(
         start=started,
         end=ended,
         label=_stage_label(stage_type, version),
         status=status,
-        status_label=str(STATUSES.get(status, status)),
+        status_label=str(labels.statuses.get(status, status)),
     )
 
 
@@ -148,10 +172,11 @@ def timeline_of(child: Child, today: dt.date | None = None) -> events.Timeline:
     found: dict[str, list[tuple[Any, ...]]] = {"offence": [], "life_event": [], "stage": []}
     for row in sorted(_rows(child), key=lambda row: (row[1], row[8])):  # by date, then as entered
         found[row[0]].append(row)
+    labels = _labels()
     return events.build(
-        offences=[_offence(row) for row in found["offence"]],
-        life_events=[_life_event(row) for row in found["life_event"]],
-        stages=[_stage(row) for row in found["stage"]],
+        offences=[_offence(row, labels) for row in found["offence"]],
+        life_events=[_life_event(row, labels) for row in found["life_event"]],
+        stages=[_stage(row, labels) for row in found["stage"]],
         current_custody=_current_custody(child),
         today=today or timezone.localdate(),
     )
