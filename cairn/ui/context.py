@@ -6,7 +6,9 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
 
 def service(request: HttpRequest) -> dict[str, Any]:
@@ -21,4 +23,7 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "idle_timeout_seconds": int(settings.CAIRN_IDLE_TIMEOUT.total_seconds()),
         "idle_warning_seconds": int(settings.CAIRN_IDLE_WARNING.total_seconds()),
         "csp_nonce": getattr(request, "csp_nonce", ""),
+        # One token for all the page's forms, worked out when first used, as Django's own
+        # template engine does (Jinja's default is a fresh one each time it is printed).
+        "csrf_token": SimpleLazyObject(lambda: get_token(request)),
     }

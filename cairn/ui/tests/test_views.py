@@ -237,3 +237,20 @@ def test_expired_form_gets_the_designed_csrf_page(practitioner):
     assert response.status_code == 403
     assert "Sorry, this form has expired" in response.content.decode()
     assert_designed(response.content.decode())
+
+
+def test_a_page_has_one_header_one_footer_and_one_working_csrf_token(practitioner):
+    import re
+
+    from conftest import sign_in
+
+    client = sign_in(Client(enforce_csrf_checks=True), practitioner.user)
+
+    html = client.get("/caseload/").content.decode()
+
+    assert html.count('<header class="govuk-template__header">') == 1
+    assert html.count('<footer class="govuk-template__footer">') == 1
+    tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html))
+    assert len(tokens) == 1  # the sign-out forms in the header and the timeout warning
+    response = client.post("/accounts/sign-out/", {"csrfmiddlewaretoken": tokens.pop()})
+    assert response.status_code == 302
