@@ -14,7 +14,8 @@ from django.utils import formats
 
 from cairn.assessment import answers, coaching, facts, inputs
 from cairn.assessment.completion import SectionProgress, SectionState, StageProgress
-from cairn.assessment.models import Answer, Stage
+from cairn.assessment.models import Stage
+from cairn.assessment.queries import StoredAnswer
 from cairn.framework.catalogue import Catalogue
 from cairn.framework.schema import ItemField, Question
 from cairn.ui.jinja import gettext as _  # Django's, remembered per language
@@ -349,7 +350,7 @@ def question_views(
     stage: Stage,
     catalogue: Catalogue,
     progress: SectionProgress,
-    stored: dict[str, Answer],
+    stored: dict[str, StoredAnswer],
     values: dict[str, Any],
     language: str,
     child_facts: dict[str, str],
@@ -406,13 +407,12 @@ def question_views(
                 hint=_label(question.help, language),
             )
         if answer is not None and answer.carried_from_id:
-            # answers_of() names the earlier stage's type and who answered, without joins.
-            previous_type = getattr(answer, "carried_from_type", None)
+            previous_type = answer.carried_from_type
             view.carried = Carried(
                 stage_label=_stage_label(catalogue, previous_type, language)
                 if previous_type
                 else "",
-                by=getattr(answer, "updated_by_name", ""),
+                by=answer.updated_by_name,
                 at=answer.updated_at,
                 is_confirmed=answer.is_confirmed,
             )
