@@ -3,12 +3,12 @@ child has agreed to the current version."""
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cairn.assessment.extensions import ItemState, StageItem
 from cairn.assessment.models import Stage
 from cairn.childplan.models import ChildPlan
+from cairn.ui.jinja import url  # reverse(), worked out once per route
 
 ITEM_KEY = "childplan"
 
@@ -27,7 +27,7 @@ def stage_items(stage: Stage) -> list[StageItem]:
             key=ITEM_KEY,
             group=str(_("Pathways and Planning")),
             title=str(_("The child's plan")),
-            url=reverse("childplan:plan", args=[stage.pk]),
+            url=url("childplan:plan", stage.pk),
             state=ItemState.DONE if agreed else ItemState.OFFERED,
             is_required=False,
             detail=detail,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -10,6 +9,7 @@ from cairn.assessment.extensions import ItemState, StageItem
 from cairn.assessment.models import Stage
 from cairn.judgements import queries
 from cairn.judgements.models import Kind
+from cairn.ui.jinja import url  # reverse(), worked out once per route
 
 
 def item_key(kind: str) -> str:
@@ -50,7 +50,7 @@ def _item(stage: Stage, kind: str, required: bool, *, made: bool, changes: int) 
         key=item_key(kind),
         group=str(_("Judgements")),
         title=str(Kind(kind).label),
-        url=reverse("judgements:judgement", args=[stage.pk, kind]),
+        url=url("judgements:judgement", stage.pk, kind),
         state=item_state,
         is_required=required,
         detail=detail,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -10,6 +9,7 @@ from cairn.assessment.extensions import ItemState, StageItem
 from cairn.assessment.models import Stage
 from cairn.plans import queries
 from cairn.plans.models import Target
+from cairn.ui.jinja import url  # reverse(), worked out once per route
 
 PLAN_KEY = "plan:intervention"
 RISK_KEY = "plan:risk"
@@ -47,7 +47,7 @@ def stage_items(stage: Stage) -> list[StageItem]:
             key=PLAN_KEY,
             group=group,
             title=str(_("Intervention plan")),
-            url=reverse("plans:plan", args=[stage.pk]),
+            url=url("plans:plan", stage.pk),
             state=state,
             is_required=required,
             detail=detail,
@@ -56,7 +56,7 @@ def stage_items(stage: Stage) -> list[StageItem]:
             key=RISK_KEY,
             group=group,
             title=str(_("Risk and safety plan")),
-            url=reverse("plans:risk", args=[stage.pk]),
+            url=url("plans:risk", stage.pk),
             state=ItemState.DONE if has_risk_actions else ItemState.OFFERED,
             is_required=False,
         ),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cairn.assessment.extensions import ItemState, StageItem
 from cairn.assessment.models import Stage
 from cairn.quality import policy, queries
 from cairn.quality.models import SignoffRequest
+from cairn.ui.jinja import url  # reverse(), worked out once per route
 
 ITEM_KEY = "quality:signoff"
 Status = SignoffRequest.Status
@@ -30,7 +30,7 @@ def stage_items(stage: Stage) -> list[StageItem]:
             key=ITEM_KEY,
             group=_("Quality"),
             title=_("Sign-off"),
-            url=reverse("quality:stage-signoff", args=[stage.pk]),
+            url=url("quality:stage-signoff", stage.pk),
             state=state,
             is_required=required,
             detail=detail,
