@@ -86,6 +86,7 @@ def set_policy(
 def request_signoff(*, by: Actor, stage: Stage, sections: str) -> SignoffRequest:
     if sections not in Sections.values:
         raise ValueError(sections)
+    stage.__dict__.pop("_cairn_signoff_status", None)  # what progress.stage_items remembered
     stage = Stage.objects.select_for_update().get(pk=stage.pk)
     ensure_editable(stage)
     if SignoffRequest.objects.filter(stage=stage, status=Status.AWAITING).exists():

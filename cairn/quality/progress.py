@@ -18,6 +18,7 @@ def stage_items(stage: Stage) -> list[StageItem]:
     """One item, "Sign-off": required (blocking completion until signed off) when the
     organisation's policy says the stage needs countersigning, offered otherwise."""
     latest = queries.latest_status(stage)
+    stage._cairn_signoff_status = latest  # type: ignore[attr-defined]  # see answer_notes
     required = policy.needs_countersigning(stage)
     freezes = ""
     if latest == Status.SIGNED_OFF:
@@ -40,5 +41,11 @@ def stage_items(stage: Stage) -> list[StageItem]:
 
 
 def answer_notes(stage: Stage) -> dict[str, list[str]]:
-    """ANSWER_NOTES: the countersigner's open comments, by question key."""
+    """ANSWER_NOTES: the countersigner's open comments, by question key.
+
+    Comments are made on a sign-off request, so a stage never sent for sign-off has none: when
+    the map's item has just found no request on this stage object (the same page, one request),
+    there is nothing to read."""
+    if getattr(stage, "_cairn_signoff_status", "unknown") is None:
+        return {}
     return queries.open_notes(stage)

@@ -286,3 +286,17 @@ def test_the_queue_lists_what_awaits_in_the_organisation_oldest_first(
     elsewhere = factories.start(make_child(southmoor), by=factories.actor(other_practitioner))
     ask(elsewhere, other_practitioner)
     assert list(queries.queue(manager)) == [first, second]
+
+
+def test_comments_show_beside_answers_even_when_the_map_was_read_before_the_request(
+    stage, practitioner, manager
+):
+    key = stage.answers.first().key
+    assert extensions.items_of(stage)  # the map finds no request on this stage object
+    assert extensions.notes_of(stage) == {}
+    request = ask(stage, practitioner)
+    operations.add_comment(
+        by=factories.actor(manager), stage=stage, key=key, text="Say more", request=request
+    )
+    notes = extensions.notes_of(stage)
+    assert [text.endswith("Say more") for text in notes[key]] == [True]
