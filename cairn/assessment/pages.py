@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -125,4 +126,20 @@ def stage_context(
         stage=stage,
         stage_label=stage_type_label(catalogue, stage.stage_type),
         **extra,
+    )
+
+
+def render_stage_page(
+    request: HttpRequest,
+    template: str,
+    stage: Stage,
+    access: Access,
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    """A form page of one stage (a concern, a target, an action): the child's header and the
+    stage heading around `extra`, without the completion map."""
+    catalogue = catalogues.load(stage.catalogue_version)
+    return render(
+        request, template, stage_context(request, stage, access, catalogue, **extra), status=status
     )

@@ -212,23 +212,18 @@ def _render_concern(
     status: int = 200,
     **extra: Any,
 ) -> HttpResponse:
-    catalogue = catalogues.load(stage.catalogue_version)
-    return render(
+    return pages.render_stage_page(
         request,
         "judgements/concern_form.html",
-        pages.stage_context(
-            request,
-            stage,
-            access,
-            catalogue,
-            form=form,
-            concern=concern,
-            judgement=judgement,
-            judgement_label=Kind(judgement).label,
-            back=reverse("judgements:judgement", args=[stage.pk, judgement]),
-            **extra,
-        ),
-        status=status,
+        stage,
+        access,
+        status,
+        form=form,
+        concern=concern,
+        judgement=judgement,
+        judgement_label=Kind(judgement).label,
+        back=reverse("judgements:judgement", args=[stage.pk, judgement]),
+        **extra,
     )
 
 

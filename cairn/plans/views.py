@@ -20,7 +20,6 @@ from cairn.assessment import queries as assessment_queries
 from cairn.assessment.models import Stage
 from cairn.assessment.operations import StageFrozenError
 from cairn.audit.operations import Actor
-from cairn.framework import catalogue as catalogues
 from cairn.judgements.models import Concern
 from cairn.plans import operations, pdf, presenters, progress, queries
 from cairn.plans.forms import ActionForm, ProgressForm, TargetForm
@@ -101,21 +100,16 @@ def _render_target(
     status: int = 200,
     **extra: Any,
 ) -> HttpResponse:
-    catalogue = catalogues.load(stage.catalogue_version)
-    return render(
+    return pages.render_stage_page(
         request,
         "plans/target_form.html",
-        pages.stage_context(
-            request,
-            stage,
-            access,
-            catalogue,
-            form=form,
-            target=target,
-            back=reverse("plans:plan", args=[stage.pk]),
-            **extra,
-        ),
-        status=status,
+        stage,
+        access,
+        status,
+        form=form,
+        target=target,
+        back=reverse("plans:plan", args=[stage.pk]),
+        **extra,
     )
 
 
@@ -246,22 +240,17 @@ def _render_action(
     status: int = 200,
     **extra: Any,
 ) -> HttpResponse:
-    catalogue = catalogues.load(stage.catalogue_version)
-    return render(
+    return pages.render_stage_page(
         request,
         "plans/action_form.html",
-        pages.stage_context(
-            request,
-            stage,
-            access,
-            catalogue,
-            form=form,
-            target=target,
-            action=action,
-            back=reverse("plans:plan", args=[stage.pk]),
-            **extra,
-        ),
-        status=status,
+        stage,
+        access,
+        status,
+        form=form,
+        target=target,
+        action=action,
+        back=reverse("plans:plan", args=[stage.pk]),
+        **extra,
     )
 
 
@@ -382,22 +371,17 @@ def progress_add(request: HttpRequest, stage_id: int, target_id: int) -> HttpRes
             return redirect("plans:plan", stage.pk)
     else:
         status = 400
-    catalogue = catalogues.load(stage.catalogue_version)
     notes = list(target.progress_notes.order_by("noted_on", "created_at", "id"))
-    return render(
+    return pages.render_stage_page(
         request,
         "plans/progress_form.html",
-        pages.stage_context(
-            request,
-            stage,
-            access,
-            catalogue,
-            form=form,
-            target=target,
-            notes=notes,
-            back=reverse("plans:plan", args=[stage.pk]),
-        ),
-        status=status,
+        stage,
+        access,
+        status,
+        form=form,
+        target=target,
+        notes=notes,
+        back=reverse("plans:plan", args=[stage.pk]),
     )
 
 
