@@ -46,6 +46,12 @@ class Actor:
         return cls(user=None, organisation=organisation)
 
 
+def changed(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
+    """What an edit changed, for an event's detail: each field whose value differs, as
+    [before, after]."""
+    return {name: [old[name], new[name]] for name in new if old[name] != new[name]}
+
+
 def record_event(
     *,
     by: Actor,

@@ -21,7 +21,7 @@ from cairn.assessment.models import Stage
 from cairn.assessment.operations import ensure_editable
 from cairn.assessment.writes import InvalidError as InvalidError  # re-exported for callers
 from cairn.assessment.writes import StaleError as StaleError
-from cairn.audit.operations import Actor, record_event
+from cairn.audit.operations import Actor, changed, record_event
 from cairn.framework import catalogue as catalogues
 from cairn.judgements import basis, proposals, queries, scoring
 from cairn.judgements import rules as judgement_rules
@@ -301,7 +301,7 @@ def change_concern(
         summary=f"Changed a concern in {Concern.Judgement(concern.judgement).label}",
         detail={
             "stage": stage.pk,
-            "changes": {name: [old[name], new[name]] for name in new if old[name] != new[name]},
+            "changes": changed(old, new),
         },
     )
     edited(by, stage)
@@ -410,8 +410,8 @@ def load_scoring_model(*, by: Actor, text: str) -> ScoringModelFile:
 @transaction.atomic
 def use_default_model(*, by: Actor) -> None:
     """Go back to the shipped default model."""
-    changed = ScoringModelFile.objects.filter(is_active=True).update(is_active=False)
-    if changed:
+    set_aside = ScoringModelFile.objects.filter(is_active=True).update(is_active=False)
+    if set_aside:
         default = scoring.default_model()
         record_event(
             by=by,

@@ -20,7 +20,7 @@ from cairn.assessment.models import Stage
 from cairn.assessment.operations import ensure_editable
 from cairn.assessment.writes import InvalidError as InvalidError  # re-exported for callers
 from cairn.assessment.writes import StaleError as StaleError
-from cairn.audit.operations import Actor, record_event
+from cairn.audit.operations import Actor, changed, record_event
 from cairn.plans import links
 from cairn.plans.models import (
     Action,
@@ -197,7 +197,7 @@ def change_target(
         detail={
             "stage": stage.pk,
             "version": target.version,
-            "changes": {name: [old[name], new[name]] for name in new if old[name] != new[name]},
+            "changes": changed(old, new),
         },
     )
     edited(by, stage)
@@ -302,7 +302,7 @@ def change_action(
             "stage": stage.pk,
             "target": target.pk,
             "version": action.version,
-            "changes": {name: [old[name], new[name]] for name in new if old[name] != new[name]},
+            "changes": changed(old, new),
         },
     )
     edited(by, stage)

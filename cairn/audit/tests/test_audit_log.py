@@ -236,3 +236,13 @@ def test_api_writes_are_recorded_with_their_values(client_for, practitioner, chi
     assert offence.detail["values"]["offence_date"] == dt.date(2024, 5, 1).isoformat()
     assert event.object_id == str(LifeEvent.objects.get().pk)
     assert list(queries.broken_links()) == []
+
+
+def test_changed_names_only_the_fields_an_edit_changed():
+    from cairn.audit.operations import changed
+
+    old = {"objective": "Go to school", "status": "open", "area": "education"}
+    new = {"objective": "Go to school every day", "status": "open", "area": "education"}
+
+    assert changed(old, new) == {"objective": ["Go to school", "Go to school every day"]}
+    assert changed(old, dict(old)) == {}
