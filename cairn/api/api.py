@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import NinjaAPI, Router, Status
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from cairn.accounts.requests import membership_of
 from cairn.accounts.roles import Capability, can
 from cairn.api.auth import SessionAuth, TokenAuth
+from cairn.api.common import field_errors, reachable_child
 from cairn.api.schemas import (
     ChildCreated,
     ChildIn,
@@ -42,26 +44,6 @@ api = NinjaAPI(
 )
 
 
-def field_errors(errors: dict[str, str]) -> ValidationError:
-    return ValidationError(
-        [
-            {"type": "value_error", "loc": ["body", "payload", name], "msg": message}
-            for name, message in errors.items()
-        ]
-    )
-
-
-def _membership(request: HttpRequest) -> Any:
-    return getattr(request, "membership", None)
-
-
-def _child(request: HttpRequest, child_id: int, at_least: Access) -> tuple[Child, Access]:
-    try:
-        return queries.child_for(_membership(request), child_id, at_least)
-    except Http404:
-        raise HttpError(404, "Not found") from None
-
-
 def _access_name(access: Access) -> str:
     return {Access.SUMMARY: "summary", Access.READ: "read", Access.EDIT: "edit"}[access]
 
@@ -73,7 +55,7 @@ children = Router(tags=["children"])
 @paginate(LimitOffsetPagination)
 def list_children(request: HttpRequest) -> Any:
     return (
-        queries.visible_children(_membership(request))
+        queries.visible_children(membership_of(request))
         .select_related("organisation")
         .order_by("family_name", "given_name", "id")
     )
@@ -97,15 +79,15 @@ def _child_out(child: Child, access: Access) -> dict[str, Any]:
 
 @children.get("/{int:child_id}", response=ChildOut)
 def get_child(request: HttpRequest, child_id: int) -> Any:
-    child, access = _child(request, child_id, Access.SUMMARY)
+    child, access = reachable_child(request, child_id, Access.SUMMARY)
     operations.record_viewed(by=Actor.from_request(request), child=child, page="api child")
     return _child_out(child, access)
 
 
 @children.post("", response={201: ChildCreated})
 def create_child(request: HttpRequest, payload: ChildIn) -> Any:
-    membership = _membership(request)
-    if not can(membership, Capability.CREATE_CHILD):
+    membership = membership_of(request)
+    if membership is None or not can(membership, Capability.CREATE_CHILD):
         raise HttpError(403, "Your role cannot add children")
     data = payload.dict()
     errors = validation.date_of_birth_errors(data["date_of_birth"])
@@ -145,13 +127,13 @@ def create_child(request: HttpRequest, payload: ChildIn) -> Any:
 @children.get("/{int:child_id}/offences", response=list[OffenceOut])
 @paginate(LimitOffsetPagination)
 def list_offences(request: HttpRequest, child_id: int) -> Any:
-    child, _ = _child(request, child_id, Access.READ)
+    child, _ = reachable_child(request, child_id, Access.READ)
     operations.record_viewed(by=Actor.from_request(request), child=child, page="api offences")
     return queries.offences_of(child)
 
 
 def _writable(request: HttpRequest, child_id: int) -> Child:
-    child, access = _child(request, child_id, Access.SUMMARY)
+    child, access = reachable_child(request, child_id, Access.SUMMARY)
     if access < Access.EDIT:
         raise HttpError(403, "Your organisation cannot change this child’s record")
     return child
@@ -174,7 +156,7 @@ def create_offence(request: HttpRequest, child_id: int, payload: OffenceIn) -> A
 @children.get("/{int:child_id}/life-events", response=list[LifeEventOut])
 @paginate(LimitOffsetPagination)
 def list_life_events(request: HttpRequest, child_id: int) -> Any:
-    child, _ = _child(request, child_id, Access.READ)
+    child, _ = reachable_child(request, child_id, Access.READ)
     operations.record_viewed(by=Actor.from_request(request), child=child, page="api life events")
     return queries.life_events_of(child)
 

@@ -21,11 +21,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
@@ -41,6 +41,7 @@ from cairn.api.assessment_schemas import (
     StageOut,
     StageSummary,
 )
+from cairn.api.common import field_errors, reachable_child, reachable_stage
 from cairn.api.schemas import Created
 from cairn.assessment import completion, extensions, facts, operations, queries
 from cairn.assessment.answers import InvalidAnswerError
@@ -50,13 +51,10 @@ from cairn.framework import catalogue as catalogues
 from cairn.framework.catalogue import Catalogue
 from cairn.framework.schema import ItemField, Option, Question, Section, StageType, Text
 from cairn.records import operations as record_operations
-from cairn.records import queries as record_queries
 from cairn.records.access import Access
-from cairn.records.models import Child
 
 router = Router(tags=["assessment"])
 
-NOT_FOUND = "Not found"
 READ_ONLY = "Your organisation cannot change this child’s assessments"
 YES_NO = (
     Option(value="yes", label=Text(en="Yes", cy="Ie")),
@@ -65,36 +63,8 @@ YES_NO = (
 REFUSALS: dict[int, type[Schema]] = {403: Message, 404: Message}
 
 
-def _field_errors(errors: dict[str, str], where: str = "body") -> ValidationError:
-    prefix = ["body", "payload"] if where == "body" else [where]
-    return ValidationError(
-        [
-            {"type": "value_error", "loc": [*prefix, name], "msg": message}
-            for name, message in errors.items()
-        ]
-    )
-
-
-def _membership(request: HttpRequest) -> Any:
-    return getattr(request, "membership", None)
-
-
-def _child(request: HttpRequest, child_id: int, at_least: Access) -> tuple[Child, Access]:
-    try:
-        return record_queries.child_for(_membership(request), child_id, at_least)
-    except Http404:
-        raise HttpError(404, NOT_FOUND) from None
-
-
 def _stage(request: HttpRequest, stage_id: int, *, edit: bool = False) -> Stage:
-    """The stage if the caller may read its child (else 404) and, to change it, edit (else 403)."""
-    try:
-        stage, access = queries.stage_for(_membership(request), stage_id, Access.READ)
-    except Http404:
-        raise HttpError(404, NOT_FOUND) from None
-    if edit and access < Access.EDIT:
-        raise HttpError(403, READ_ONLY)
-    return stage
+    return reachable_stage(request, stage_id, edit=edit, read_only=READ_ONLY)
 
 
 def _viewed(request: HttpRequest, stage: Stage, page: str) -> None:
@@ -217,7 +187,7 @@ def _stage_out(stage: Stage) -> dict[str, Any]:
 @paginate(LimitOffsetPagination)
 def list_stages(request: HttpRequest, child_id: int) -> Any:
     """The child's stages, newest first."""
-    child, _access = _child(request, child_id, Access.READ)
+    child, _access = reachable_child(request, child_id, Access.READ)
     record_operations.record_viewed(by=Actor.from_request(request), child=child, page="api stages")
     return queries.stages_of(child)
 
@@ -225,7 +195,7 @@ def list_stages(request: HttpRequest, child_id: int) -> Any:
 @router.post("/children/{int:child_id}/stages", response={201: Created, **REFUSALS})
 def start_stage(request: HttpRequest, child_id: int, payload: StageIn) -> Any:
     """Start a stage; the child's last stage's answers are carried forward, to confirm."""
-    child, access = _child(request, child_id, Access.SUMMARY)
+    child, access = reachable_child(request, child_id, Access.SUMMARY)
     if access < Access.EDIT:
         raise HttpError(403, READ_ONLY)
     try:
@@ -234,7 +204,7 @@ def start_stage(request: HttpRequest, child_id: int, payload: StageIn) -> Any:
         )
     except operations.UnknownStageTypeError:
         known = ", ".join(stage.key for stage in catalogues.load().stages)
-        raise _field_errors({"stage_type": f"Unknown stage type: choose one of {known}"}) from None
+        raise field_errors({"stage_type": f"Unknown stage type: choose one of {known}"}) from None
     return Status(201, {"id": stage.pk})
 
 
@@ -272,9 +242,9 @@ def save_answer(request: HttpRequest, stage_id: int, key: str, payload: AnswerIn
             423, f"This stage is {str(error).lower()}: its answers can no longer change"
         ) from None
     except operations.PulledThroughError as error:
-        raise _field_errors({"value": _pulled_through(str(error))}) from None
+        raise field_errors({"value": _pulled_through(str(error))}) from None
     except InvalidAnswerError as error:
-        raise _field_errors({"value": str(error)}) from None
+        raise field_errors({"value": str(error)}) from None
     except operations.StaleAnswerError as error:
         current = error.current
         return Status(
@@ -347,7 +317,7 @@ def _since(raw: str) -> dt.datetime:
             parsed = None
         if parsed is not None:
             return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
-    raise _field_errors(
+    raise field_errors(
         {"since": "Enter a date and time like 2026-03-27T14:30:00+00:00"}, where="query"
     )
 

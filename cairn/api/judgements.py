@@ -26,12 +26,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone, translation
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError
 
 from cairn.api.assessment_schemas import Message
+from cairn.api.common import NOT_FOUND, field_errors, reachable_child, reachable_stage
 from cairn.api.judgements_schemas import (
     CannotScoreOut,
     ConcernChangeIn,
@@ -48,7 +49,6 @@ from cairn.api.judgements_schemas import (
     ScoreQuery,
     StageJudgementsOut,
 )
-from cairn.assessment import queries as assessment_queries
 from cairn.assessment.models import Stage
 from cairn.assessment.operations import StageFrozenError
 from cairn.audit.operations import Actor
@@ -56,41 +56,18 @@ from cairn.judgements import operations, proposals, queries, scoring
 from cairn.judgements import rules as judgement_rules
 from cairn.judgements.models import Concern, Kind
 from cairn.records import operations as record_operations
-from cairn.records import queries as record_queries
 from cairn.records.access import Access
 from cairn.records.models import Child
 
 router = Router(tags=["judgements"])
 
-NOT_FOUND = "Not found"
 READ_ONLY = "Your organisation cannot change this child’s judgements"
 ENDED = "This stage is {status}: its judgements can no longer change"
 REFUSALS: dict[int, type[Schema]] = {403: Message, 404: Message}
 
 
-def _field_errors(errors: dict[str, str], where: str = "body") -> ValidationError:
-    prefix = ["body", "payload"] if where == "body" else [where]
-    return ValidationError(
-        [
-            {"type": "value_error", "loc": [*prefix, name], "msg": message}
-            for name, message in errors.items()
-        ]
-    )
-
-
-def _membership(request: HttpRequest) -> Any:
-    return getattr(request, "membership", None)
-
-
 def _stage(request: HttpRequest, stage_id: int, *, edit: bool = False) -> Stage:
-    """The stage if the caller may read its child (else 404) and, to change it, edit (else 403)."""
-    try:
-        stage, access = assessment_queries.stage_for(_membership(request), stage_id, Access.READ)
-    except Http404:
-        raise HttpError(404, NOT_FOUND) from None
-    if edit and access < Access.EDIT:
-        raise HttpError(403, READ_ONLY)
-    return stage
+    return reachable_stage(request, stage_id, edit=edit, read_only=READ_ONLY)
 
 
 def _viewed(request: HttpRequest, child: Child, page: str) -> None:
@@ -161,7 +138,7 @@ def _date(raw: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(raw.strip())
     except ValueError:
-        raise _field_errors(
+        raise field_errors(
             {"on": f"Enter a real date as YYYY-MM-DD, like 2026-03-27 (got {raw[:40]!r})"},
             where="query",
         ) from None
@@ -180,10 +157,7 @@ def reoffending_score(request: HttpRequest, child_id: int, query: Query[ScoreQue
 
     The score is part of the child's judgements, not of their summary: it needs read access
     to the child, and a caller holding only a summary grant gets 404. Every read is recorded."""
-    try:
-        child, _access = record_queries.child_for(_membership(request), child_id, Access.READ)
-    except Http404:
-        raise HttpError(404, NOT_FOUND) from None
+    child, _access = reachable_child(request, child_id, Access.READ)
     on = _date(query.on)
     _viewed(request, child, "api reoffending score")
     model = proposals.active_model()
@@ -305,7 +279,7 @@ def decide_judgement(request: HttpRequest, stage_id: int, kind: str, payload: De
     except operations.UnknownJudgementError:
         raise HttpError(404, NOT_FOUND) from None
     except operations.InvalidError as error:
-        raise _field_errors(error.errors) from None
+        raise field_errors(error.errors) from None
     except operations.StaleError:
         return Status(
             409,
@@ -344,7 +318,7 @@ def reconfirm_judgement(
             },
         )
     except operations.InvalidError as error:
-        raise _field_errors(error.errors) from None
+        raise field_errors(error.errors) from None
     except operations.StaleError:
         return Status(
             409,
@@ -402,9 +376,9 @@ def add_concern(request: HttpRequest, stage_id: int, payload: ConcernIn) -> Any:
     except StageFrozenError as error:
         raise _ended(stage, error) from None
     except operations.UnknownJudgementError:
-        raise _field_errors({"judgement": "This stage does not make this judgement"}) from None
+        raise field_errors({"judgement": "This stage does not make this judgement"}) from None
     except operations.InvalidError as error:
-        raise _field_errors(error.errors) from None
+        raise field_errors(error.errors) from None
     return Status(201, _concern_out(concern, judgement_rules.active()))
 
 
@@ -430,7 +404,7 @@ def change_concern(
     except Concern.DoesNotExist:
         raise HttpError(404, NOT_FOUND) from None
     except operations.InvalidError as error:
-        raise _field_errors(error.errors) from None
+        raise field_errors(error.errors) from None
     except operations.StaleError:
         return _concern_conflict(stage, concern_id)
     return _concern_out(concern, judgement_rules.active())

@@ -20,23 +20,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError
 
 from cairn.api.assessment_schemas import Message
-from cairn.assessment import queries as assessment_queries
+from cairn.api.common import NOT_FOUND, field_errors, reachable_stage
 from cairn.assessment.models import Stage
 from cairn.assessment.operations import StageFrozenError
 from cairn.audit.operations import Actor
 from cairn.plans import operations, presenters, queries
 from cairn.plans.models import Action, ActionKind, ActionStatus, ManagesRisk, Target, TargetStatus
 from cairn.records import operations as record_operations
-from cairn.records.access import Access
 
 router = Router(tags=["plans"])
 
-NOT_FOUND = "Not found"
 READ_ONLY = "Your organisation cannot change this child’s plan"
 REFUSALS: dict[int, type[Schema]] = {403: Message, 404: Message}
 STALE = "Someone changed this after your version. Nothing was saved."
@@ -127,25 +125,8 @@ class ActionConflict(Schema):
     current: ActionOut
 
 
-def _field_errors(errors: dict[str, str]) -> ValidationError:
-    return ValidationError(
-        [
-            {"type": "value_error", "loc": ["body", "payload", name], "msg": message}
-            for name, message in errors.items()
-        ]
-    )
-
-
 def _stage(request: HttpRequest, stage_id: int, *, edit: bool = False) -> Stage:
-    try:
-        stage, access = assessment_queries.stage_for(
-            getattr(request, "membership", None), stage_id, Access.READ
-        )
-    except Http404:
-        raise HttpError(404, NOT_FOUND) from None
-    if edit and access < Access.EDIT:
-        raise HttpError(403, READ_ONLY)
-    return stage
+    return reachable_stage(request, stage_id, edit=edit, read_only=READ_ONLY)
 
 
 def _locked(error: StageFrozenError) -> HttpError:
@@ -210,7 +191,7 @@ def add_target(request: HttpRequest, stage_id: int, payload: TargetIn) -> Any:
     except StageFrozenError as error:
         raise _locked(error) from None
     except operations.InvalidError as error:
-        raise _field_errors(error.errors) from None
+        raise field_errors(error.errors) from None
     return Status(201, _target_out(stage, target.pk))
 
 
@@ -236,7 +217,7 @@ def change_target(
     except StageFrozenError as error:
         raise _locked(error) from None
     except operations.InvalidError as error:
-        raise _field_errors(error.errors) from None
+        raise field_errors(error.errors) from None
     except operations.StaleError:
         return Status(409, {"detail": STALE, "current": _target_out(stage, target_id)})
     return _target_out(stage, target_id)
@@ -261,7 +242,7 @@ def add_action(request: HttpRequest, stage_id: int, target_id: int, payload: Act
     except StageFrozenError as error:
         raise _locked(error) from None
     except operations.InvalidError as error:
-        raise _field_errors(error.errors) from None
+        raise field_errors(error.errors) from None
     return Status(201, presenters.action_data(action))
 
 
@@ -288,7 +269,7 @@ def change_action(
     except StageFrozenError as error:
         raise _locked(error) from None
     except operations.InvalidError as error:
-        raise _field_errors(error.errors) from None
+        raise field_errors(error.errors) from None
     except operations.StaleError as error:
         return Status(409, {"detail": STALE, "current": presenters.action_data(error.current)})
     return presenters.action_data(action)
@@ -315,5 +296,5 @@ def add_progress(request: HttpRequest, stage_id: int, target_id: int, payload: N
     except StageFrozenError as error:
         raise _locked(error) from None
     except operations.InvalidError as error:
-        raise _field_errors(error.errors) from None
+        raise field_errors(error.errors) from None
     return Status(201, presenters.note_data(note))

@@ -15,20 +15,19 @@ from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError
 
+from cairn.accounts.requests import membership_of
 from cairn.api.assessment_schemas import Message
-from cairn.assessment import queries as assessment_queries
+from cairn.api.common import NOT_FOUND, field_errors, reachable_stage
 from cairn.assessment.operations import StageFrozenError
 from cairn.audit.operations import Actor
 from cairn.quality import operations, presenters, queries
 from cairn.quality.models import Sections, SignoffRequest
 from cairn.records import operations as record_operations
-from cairn.records.access import Access
 
 router = Router(tags=["countersigning"])
 
-NOT_FOUND = "Not found"
 REFUSALS: dict[int, type[Schema]] = {403: Message, 404: Message}
 SectionName = Literal["explanations", "planning"]
 
@@ -60,10 +59,6 @@ class SignoffOut(Schema):
     note: str
 
 
-def _membership(request: HttpRequest) -> Any:
-    return getattr(request, "membership", None)
-
-
 def _sections_of(names: list[SectionName]) -> str:
     wanted = set(names)
     if wanted == {"explanations", "planning"}:
@@ -91,7 +86,7 @@ def _out(signoff: SignoffRequest) -> dict[str, Any]:
 
 def _request(request: HttpRequest, request_id: int) -> SignoffRequest:
     try:
-        signoff, _access = queries.request_for(_membership(request), request_id)
+        signoff, _access = queries.request_for(membership_of(request), request_id)
     except Http404:
         raise HttpError(404, NOT_FOUND) from None
     return signoff
@@ -104,22 +99,14 @@ def _request(request: HttpRequest, request_id: int) -> SignoffRequest:
 def request_signoff(request: HttpRequest, stage_id: int, payload: SignoffRequestIn) -> Any:
     """Ask a manager to countersign the stage's Explanations and Conclusions, its Pathways and
     Planning, or both."""
-    try:
-        stage, access = assessment_queries.stage_for(_membership(request), stage_id, Access.READ)
-    except Http404:
-        raise HttpError(404, NOT_FOUND) from None
-    if access < Access.EDIT:
-        raise HttpError(403, "Your organisation cannot change this child’s assessments")
+    stage = reachable_stage(
+        request,
+        stage_id,
+        edit=True,
+        read_only="Your organisation cannot change this child’s assessments",
+    )
     if not payload.sections:
-        raise ValidationError(
-            [
-                {
-                    "type": "value_error",
-                    "loc": ["body", "payload", "sections"],
-                    "msg": "Name explanations, planning or both",
-                }
-            ]
-        )
+        raise field_errors({"sections": "Name explanations, planning or both"})
     try:
         signoff = operations.request_signoff(
             by=Actor.from_request(request), stage=stage, sections=_sections_of(payload.sections)
@@ -152,7 +139,7 @@ def decide_signoff(request: HttpRequest, request_id: int, payload: DecisionIn) -
     try:
         decided = operations.decide(
             by=Actor.from_request(request),
-            membership=_membership(request),
+            membership=membership_of(request),
             request=signoff,
             decision=payload.decision,
             comment=payload.comment,
@@ -164,13 +151,5 @@ def decide_signoff(request: HttpRequest, request_id: int, payload: DecisionIn) -
             409, {"detail": f"This request is {signoff.status}: it is not awaiting sign-off"}
         )
     except operations.CommentRequiredError:
-        raise ValidationError(
-            [
-                {
-                    "type": "value_error",
-                    "loc": ["body", "payload", "comment"],
-                    "msg": "Say what should change",
-                }
-            ]
-        ) from None
+        raise field_errors({"comment": "Say what should change"}) from None
     return _out(decided)
