@@ -24,6 +24,7 @@ class Capability(StrEnum):
     COUNTERSIGN = "countersign"  # decide sign-off requests of the organisation's stages
     SET_COUNTERSIGN_POLICY = "set_countersign_policy"  # which stages need countersigning
     VIEW_DEADLINES = "view_deadlines"  # the organisation's overdue work and timeliness
+    REOPEN_STAGE = "reopen_stage"  # reopen or cancel a stage of the organisation's children
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -47,6 +48,7 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.COUNTERSIGN,
             Capability.SET_COUNTERSIGN_POLICY,
             Capability.VIEW_DEADLINES,
+            Capability.REOPEN_STAGE,
         }
     ),
     Role.SECURE_ESTATE: frozenset({Capability.USE_GRANTS}),

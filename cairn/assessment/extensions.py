@@ -96,6 +96,18 @@ def edited(by: Actor, stage: Stage) -> None:
         hook(by, stage)
 
 
+# Called inside reopen_stage's transaction as (by, stage, reason) when a manager puts a
+# completed, stopped or signed-off stage back in progress, so each app can undo what held the
+# stage (countersigning lifts its sign-off freeze). The stage is already in progress again.
+ReopenHook = Callable[["Actor", "Stage", str], None]
+ON_STAGE_REOPENED: list[ReopenHook] = []
+
+
+def reopened(by: Actor, stage: Stage, reason: str) -> None:
+    for hook in ON_STAGE_REOPENED:
+        hook(by, stage, reason)
+
+
 # Notes beside the answers (a countersigner's open comments, say): each function returns short
 # texts by question key, shown under the question on the section page.
 AnswerNotes = Callable[["Stage"], dict[str, list[str]]]
