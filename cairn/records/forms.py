@@ -32,12 +32,15 @@ class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
     """A form for one row of the record, carrying the version the editor started from."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The model's column holding this part's version: each part of the record kept on the
+    # child's row has its own, so saving one part never refuses another (records.models.Child).
+    version_field = "version"
 
     def __init__(self, *args: Any, child: Child | None = None, **kwargs: Any) -> None:
         self.child = child
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
-            self.fields["version"].initial = self.instance.version
+            self.fields["version"].initial = getattr(self.instance, self.version_field)
         for name, message in {**REQUIRED, **getattr(self, "required_messages", {})}.items():
             if name in self.fields:
                 self.fields[name].error_messages["required"] = message
@@ -115,6 +118,8 @@ class PersonalDetailsForm(VersionedForm):
 
 
 class IdentifiersForm(VersionedForm):
+    version_field = "identifiers_version"
+
     class Meta:
         model = Child
         fields = ["local_id", "pnc_number", "nhs_number", "upn"]
@@ -151,6 +156,8 @@ class IdentifiersForm(VersionedForm):
 
 
 class AlertsForm(VersionedForm):
+    version_field = "alerts_version"
+
     has_exploitation_concern = YesNoField(
         label=_("Is there a concern the child is being exploited?")
     )
@@ -183,6 +190,8 @@ class AlertsForm(VersionedForm):
 
 
 class CareForm(VersionedForm):
+    version_field = "care_version"
+
     class Meta:
         model = Child
         fields = [
@@ -216,6 +225,8 @@ class CareForm(VersionedForm):
 
 
 class LegalStatusForm(VersionedForm):
+    version_field = "legal_status_version"
+
     next_court_date = GovukDateField(label=_("Next court date"), required=False)
 
     class Meta:
@@ -249,6 +260,8 @@ class LegalStatusForm(VersionedForm):
 
 
 class AllocationForm(VersionedForm):
+    version_field = "allocation_version"
+
     class Meta:
         model = Child
         fields = ["team", "case_worker"]

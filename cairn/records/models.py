@@ -78,6 +78,13 @@ class Religion(models.TextChoices):
 
 
 class Child(Versioned):
+    """The child, with the parts of the Core Record kept on this row (see records.parts).
+
+    Each part keeps its own version, so saving one never refuses a colleague's save of another:
+    `version` is the personal details' (as the API returns it), and each other part on this row
+    has its own column, named by its form's `version_field`.
+    """
+
     class LookedAfter(models.TextChoices):
         NO = "no", _("Not looked after")
         SECTION_20 = "section_20", _("Accommodated by agreement (section 20)")
@@ -162,6 +169,12 @@ class Child(Versioned):
     next_court_date = models.DateField(_("next court date"), null=True, blank=True)
     next_court = models.CharField(_("court"), max_length=120, blank=True)
     custody_establishment = models.CharField(_("secure establishment"), max_length=120, blank=True)
+
+    identifiers_version = models.PositiveIntegerField(default=1)
+    allocation_version = models.PositiveIntegerField(default=1)
+    alerts_version = models.PositiveIntegerField(default=1)
+    care_version = models.PositiveIntegerField(default=1)
+    legal_status_version = models.PositiveIntegerField(default=1)
 
     created_at = models.DateTimeField(default=timezone.now)
 

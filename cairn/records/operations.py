@@ -80,15 +80,26 @@ def create_child(*, by: Actor, organisation: Organisation, data: dict[str, Any])
 
 
 @transaction.atomic
-def update_record(*, by: Actor, obj: V, data: dict[str, Any], version: int, part: str) -> V:
-    """Apply `data` to one row of a child's record if it is still at `version`."""
+def update_record(
+    *,
+    by: Actor,
+    obj: V,
+    data: dict[str, Any],
+    version: int,
+    part: str,
+    version_field: str = "version",
+) -> V:
+    """Apply `data` to one part of a child's record if that part is still at `version`.
+
+    `version_field` names the part's version column: the parts kept on the child's row each
+    have their own (`records.models.Child`), so only a save of the same part is refused."""
     model = type(obj)
     # Diff against the stored row, not `obj`: a ModelForm's validation has already copied the
     # new values onto the instance it was given, which would make every change look like none.
     stored = model._default_manager.select_for_update().filter(pk=obj.pk).first()
     changes = _diff(stored if stored is not None else obj, data)
-    updated = model._default_manager.filter(pk=obj.pk, version=version).update(
-        **data, version=F("version") + 1, updated_at=timezone.now()
+    updated = model._default_manager.filter(pk=obj.pk, **{version_field: version}).update(
+        **data, **{version_field: F(version_field) + 1}, updated_at=timezone.now()
     )
     if not updated:
         current = model._default_manager.filter(pk=obj.pk).first()

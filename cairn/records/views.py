@@ -243,6 +243,7 @@ def _save(request: HttpRequest, child: Child, part: Part, instance: Any) -> Http
                     data=form.domain_data(),
                     version=form.cleaned_data.get("version") or 0,
                     part=part.event_name,
+                    version_field=form.version_field,
                 )
                 messages.success(request, _("%(part)s saved") % {"part": part.title})
             return redirect(
@@ -275,7 +276,7 @@ def _stale(form: VersionedForm, part: Part, current: Any) -> dict[str, Any]:
     """What a colleague saved meanwhile, for the editor to compare with their own entries."""
     data = QueryDict(mutable=True)
     data.update(form.data)
-    data["version"] = str(current.version)
+    data["version"] = str(getattr(current, form.version_field))
     form.data = data
     return {"rows": presenters.rows(current, part.fields), "updated_at": current.updated_at}
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from cairn.audit.operations import Actor
+from cairn.records import operations
 from cairn.records.models import Child, Offence
 from cairn.records.tests.factories import STALE, add_offence, date_fields, events, text, version_in
 from cairn.ui.jinja import datetime_format
@@ -43,7 +45,7 @@ def test_second_save_from_the_same_version_is_refused_with_the_other_persons_val
     assert "Missing from home twice" in page  # my entries are still in the form
     stored = Child.objects.get(pk=child.pk)
     assert stored.exploitation_note == "Seen with older men in a car"
-    assert stored.version == int(their_version) + 1
+    assert stored.alerts_version == int(their_version) + 1
     assert len(events(child, "records.alerts.changed")) == 1
 
 
@@ -61,7 +63,7 @@ def test_refused_form_carries_the_new_version_so_resubmitting_succeeds(two_edito
     assert response.status_code == 302
     stored = Child.objects.get(pk=child.pk)
     assert stored.exploitation_note == "Missing from home twice"
-    assert stored.version == int(my_version) + 2
+    assert stored.alerts_version == int(my_version) + 2
     assert len(events(child, "records.alerts.changed")) == 2
 
 
@@ -78,30 +80,84 @@ def test_resubmitting_the_old_version_again_is_still_refused(two_editors, child)
     assert Child.objects.get(pk=child.pk).exploitation_note == "Seen with older men in a car"
 
 
-def test_stale_save_of_another_part_on_the_same_row_is_refused_too(two_editors, child):
+CARE = {
+    "looked_after": "care_order",
+    "care_local_authority": "Northshire County Council",
+    "care_placement": "",
+    "social_worker_name": "",
+    "social_worker_team": "",
+    "social_worker_phone": "",
+    "social_worker_email": "",
+}
+
+
+def test_saving_alerts_does_not_refuse_a_colleagues_open_care_form(two_editors, child):
+    """Each part of the record keeps its own version: alerts and care are on the child's row,
+    but a save of one is no clash with the other."""
     mine, theirs = two_editors
     care_url = f"/children/{child.pk}/care/edit/"
     alerts_url = f"/children/{child.pk}/alerts/edit/"
     my_version = version_in(mine.get(care_url))
-    theirs.post(
+    saved = theirs.post(
         alerts_url,
         {**alerts("Seen with older men in a car"), "version": version_in(theirs.get(alerts_url))},
     )
-    care = {
-        "looked_after": "care_order",
-        "care_local_authority": "Northshire County Council",
-        "care_placement": "",
-        "social_worker_name": "",
-        "social_worker_team": "",
-        "social_worker_phone": "",
-        "social_worker_email": "",
-    }
 
-    response = mine.post(care_url, {**care, "version": my_version})
+    response = mine.post(care_url, {**CARE, "version": my_version})
+
+    assert saved.status_code == 302
+    assert response.status_code == 302
+    stored = Child.objects.get(pk=child.pk)
+    assert (stored.looked_after, stored.exploitation_note) == (
+        "care_order",
+        "Seen with older men in a car",
+    )
+    assert (stored.alerts_version, stored.care_version, stored.version) == (2, 2, 1)
+
+
+def test_saving_personal_details_leaves_every_other_part_of_the_row_at_its_version(
+    two_editors, child
+):
+    mine, _theirs = two_editors
+    url = f"/children/{child.pk}/legal-status/edit/"
+    my_version = version_in(mine.get(url))
+    child.refresh_from_db()
+    operations.update_record(
+        by=Actor.system(child.organisation),
+        obj=child,
+        data={"preferred_name": "Kay"},
+        version=child.version,
+        part="personal_details",
+    )
+
+    response = mine.post(
+        url,
+        {
+            "legal_status": "none",
+            "bail_conditions": "",
+            **date_fields("next_court_date", None),
+            "next_court": "",
+            "custody_establishment": "",
+            "version": my_version,
+        },
+    )
+
+    assert response.status_code == 302
+
+
+def test_two_saves_of_the_care_form_from_one_version_still_clash(two_editors, child):
+    mine, theirs = two_editors
+    url = f"/children/{child.pk}/care/edit/"
+    my_version, their_version = version_in(mine.get(url)), version_in(theirs.get(url))
+    theirs.post(url, {**CARE, "care_placement": "Foster home", "version": their_version})
+
+    response = mine.post(url, {**CARE, "care_placement": "Children's home", "version": my_version})
 
     assert response.status_code == 409
-    stored = Child.objects.get(pk=child.pk)
-    assert (stored.looked_after, stored.exploitation_note) == ("no", "Seen with older men in a car")
+    assert STALE in text(response)
+    assert "Foster home" in text(response)
+    assert version_in(response) == str(int(my_version) + 1)
+    assert Child.objects.get(pk=child.pk).care_placement == "Foster home"
 
 
 def test_stale_save_of_education_is_refused(two_editors, child):
