@@ -133,11 +133,6 @@ def case(day: dt.date) -> Case:
                 "NRM referral reduce it. She is the one most at risk.",
             ),
             JudgementPlan("safety_wellbeing", "high"),
-            JudgementPlan(
-                "intervention_level",
-                "intensive",
-                "Safety and well-being is high: daily contact with the exploitation team.",
-            ),
         ),
     )
     return Case(local_id="NOR-00004", stages=(bail,))

@@ -85,7 +85,6 @@ def case(day: dt.date) -> Case:
             ),
             JudgementPlan("serious_harm", "low"),
             JudgementPlan("safety_wellbeing", "low"),
-            JudgementPlan("intervention_level", "standard"),
         ),
     )
     return Case(local_id="NOR-00001", stages=(out_of_court,))

@@ -86,7 +86,6 @@ def case(day: dt.date) -> Case:
             ),
             JudgementPlan("serious_harm", "low"),
             JudgementPlan("safety_wellbeing", "medium"),
-            JudgementPlan("intervention_level", "standard"),
         ),
     )
     return Case(local_id="NOR-00011", stages=(bail,))

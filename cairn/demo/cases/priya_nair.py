@@ -79,7 +79,6 @@ def case(day: dt.date) -> Case:
                 "Her parents' phone rules, the block and the CEOP report make it unlikely the "
                 "groomer reaches her again; she now says she would tell her mum.",
             ),
-            JudgementPlan("intervention_level", "standard"),
         ),
     )
     return Case(local_id="NOR-00010", stages=(out_of_court,))

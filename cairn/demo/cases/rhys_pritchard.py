@@ -84,7 +84,6 @@ def case(day: dt.date) -> Case:
             JudgementPlan("reoffending", "low"),
             JudgementPlan("serious_harm", "low"),
             JudgementPlan("safety_wellbeing", "low"),
-            JudgementPlan("intervention_level", "standard"),
         ),
     )
     return Case(local_id="SOU-00002", stages=(out_of_court,))
