@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "cairn.records.middleware.RestrictedRecordMiddleware",
 ]
 
 ROOT_URLCONF = "cairn.urls"
@@ -195,7 +197,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
+        # NONCE (not the text "'nonce'", which browsers ignore) becomes this response's
+        # 'nonce-…', issued by the pages' inline script (ui.context.service).
+        "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

@@ -22,7 +22,11 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "language": translation.get_language() or settings.LANGUAGE_CODE,
         "idle_timeout_seconds": int(settings.CAIRN_IDLE_TIMEOUT.total_seconds()),
         "idle_warning_seconds": int(settings.CAIRN_IDLE_WARNING.total_seconds()),
-        "csp_nonce": getattr(request, "csp_nonce", ""),
+        # django-csp's nonce is lazy and reads as false until something has read its text, so
+        # GOV.UK Frontend's template (`{% if cspNonce %}`) would never print it and the CSP
+        # would block its inline script. Reading it here issues it (the header then names it);
+        # lazily, so a page with no inline script adds no nonce.
+        "csp_nonce": SimpleLazyObject(lambda: str(getattr(request, "csp_nonce", ""))),
         # One token for all the page's forms, worked out when first used, as Django's own
         # template engine does (Jinja's default is a fresh one each time it is printed).
         "csrf_token": SimpleLazyObject(lambda: get_token(request)),

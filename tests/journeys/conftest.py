@@ -48,12 +48,14 @@ def new_context(
 ) -> Iterator[Callable[..., BrowserContext]]:
     """Make browser contexts against the live server; every one is closed after the test.
 
-    `bypass_csp` lets the test inject axe-core: the app's CSP rightly forbids injected scripts.
+    `bypass_csp` (the default) lets the test inject axe-core: the app's CSP rightly forbids
+    injected scripts. A test of the policy itself passes `bypass_csp=False`.
     """
     contexts: list[BrowserContext] = []
 
     def make(**options: Any) -> BrowserContext:
-        context = browser.new_context(base_url=live_server.url, bypass_csp=True, **options)
+        options.setdefault("bypass_csp", True)
+        context = browser.new_context(base_url=live_server.url, **options)
         contexts.append(context)
         return context
 

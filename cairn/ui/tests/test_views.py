@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client, RequestFactory
@@ -254,3 +256,30 @@ def test_a_page_has_one_header_one_footer_and_one_working_csrf_token(practitione
     assert len(tokens) == 1  # the sign-out forms in the header and the timeout warning
     response = client.post("/accounts/sign-out/", {"csrfmiddlewaretoken": tokens.pop()})
     assert response.status_code == 302
+
+
+# Content Security Policy: the nonce GOV.UK Frontend's inline script needs
+
+
+@pytest.mark.parametrize("path", ["/accounts/sign-in/", "/accessibility/"])
+def test_every_inline_script_carries_the_nonce_the_csp_header_allows(client, path):
+    response = client.get(path)
+
+    header = response["Content-Security-Policy"]
+    allowed = re.search(r"script-src [^;]*'nonce-([^']+)'", header)
+    assert allowed, header
+    html = response.content.decode()
+    inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
+    assert inline, "the page has GOV.UK Frontend's inline script"
+    for attributes in inline:
+        assert f'nonce="{allowed.group(1)}"' in attributes
+
+
+def test_each_response_has_its_own_nonce(client):
+    nonces = {
+        re.search(r"'nonce-([^']+)'", client.get("/accessibility/")["Content-Security-Policy"])
+        for _ in range(2)
+    }
+
+    assert None not in nonces
+    assert len({match.group(1) for match in nonces if match}) == 2
