@@ -6,7 +6,7 @@ enforced, and fail on any CSP violation or script error."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -22,7 +22,7 @@ class Problems(list[str]):
 
 
 @pytest.fixture
-def strict_page(browser_with_csp: BrowserContext) -> Iterator[tuple[Page, Problems]]:
+def strict_page(browser_with_csp: BrowserContext) -> tuple[Page, Problems]:
     page = browser_with_csp.new_page()
     problems = Problems()
     page.on(
@@ -40,7 +40,7 @@ def strict_page(browser_with_csp: BrowserContext) -> Iterator[tuple[Page, Proble
             console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
         });"""
     )
-    yield page, problems
+    return page, problems
 
 
 @pytest.fixture
