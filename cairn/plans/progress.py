@@ -1,4 +1,10 @@
-"""The plan in the stage's completion map: the intervention plan and the risk and safety plan."""
+"""The plan in the stage's completion map: the intervention plan and the risk and safety plan.
+
+The risk and safety plan is offered, and required once the practitioner rates the risk of
+serious harm medium or above: the stage cannot complete until at least one action in the plan
+manages that risk (an action of a target that manages risk, or an external control or
+contingency).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,9 @@ from django.utils.translation import ngettext
 
 from cairn.assessment.extensions import ItemState, StageItem
 from cairn.assessment.models import Stage
+from cairn.assessment.pages import language
+from cairn.judgements import rules as judgement_rules
+from cairn.judgements.models import Judgement, Kind
 from cairn.plans import queries
 from cairn.plans.models import Target
 from cairn.ui.jinja import url  # reverse(), worked out once per route
@@ -18,6 +27,48 @@ RISK_KEY = "plan:risk"
 def is_required(stage: Stage) -> bool:
     """The plan is required of a full stage and offered on a light one."""
     return stage.depth == Stage.Depth.FULL
+
+
+# Risk of serious harm ratings that need at least one action in the risk and safety plan.
+RISK_NEEDS_ACTIONS = ("medium", "high", "very_high")
+
+
+def serious_harm_rating(stage: Stage) -> str:
+    """The practitioner's rating of the risk of serious harm in this stage ("" if not made)."""
+    rating = (
+        Judgement.objects.filter(stage=stage, kind=Kind.SERIOUS_HARM)
+        .values_list("rating", flat=True)
+        .first()
+    )
+    return rating or ""
+
+
+def _risk_item(stage: Stage, group: str, has_risk_actions: bool) -> StageItem:
+    rating = serious_harm_rating(stage)
+    needs_actions = rating in RISK_NEEDS_ACTIONS
+    detail = ""
+    if has_risk_actions:
+        state = ItemState.DONE
+    elif needs_actions:
+        state = ItemState.MISSING
+        try:
+            label = judgement_rules.active().rating(rating).label.get(language())
+        except KeyError:
+            label = rating
+        detail = _(
+            "risk of serious harm is rated %(rating)s: add at least one action that manages it"
+        ) % {"rating": label.lower()}
+    else:
+        state = ItemState.OFFERED
+    return StageItem(
+        key=RISK_KEY,
+        group=group,
+        title=str(_("Risk and safety plan")),
+        url=url("plans:risk", stage.pk),
+        state=state,
+        is_required=needs_actions,
+        detail=detail,
+    )
 
 
 def stage_items(stage: Stage) -> list[StageItem]:
@@ -52,12 +103,5 @@ def stage_items(stage: Stage) -> list[StageItem]:
             is_required=required,
             detail=detail,
         ),
-        StageItem(
-            key=RISK_KEY,
-            group=group,
-            title=str(_("Risk and safety plan")),
-            url=url("plans:risk", stage.pk),
-            state=ItemState.DONE if has_risk_actions else ItemState.OFFERED,
-            is_required=False,
-        ),
+        _risk_item(stage, group, has_risk_actions),
     ]
