@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import NinjaAPI, Router, Status
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from cairn.accounts.requests import membership_of
@@ -16,6 +16,8 @@ from cairn.accounts.roles import Capability, can
 from cairn.api.auth import SessionAuth, TokenAuth
 from cairn.api.common import field_errors, reachable_child
 from cairn.api.schemas import (
+    ChildChange,
+    ChildConflict,
     ChildCreated,
     ChildIn,
     ChildOut,
@@ -122,6 +124,58 @@ def create_child(request: HttpRequest, payload: ChildIn) -> Any:
             "likely_duplicates": [d.pk for d in duplicates],
         },
     )
+
+
+@children.patch("/{int:child_id}", response={200: ChildOut, 409: ChildConflict})
+def change_child(request: HttpRequest, child_id: int, payload: ChildChange) -> Any:
+    """Change the child's date of birth, if the personal details are still at `version` (409
+    with the child as it is now if not). A date of birth that would put any recorded offence
+    before the child's tenth birthday is refused (422): the error's `msg` names each offence
+    and date, and its `ctx.offences` lists them (`id`, `description`, `offence_date`)."""
+    child, access = reachable_child(request, child_id, Access.EDIT)
+    errors = validation.date_of_birth_change_errors(child, payload.date_of_birth)
+    if errors:
+        early = validation.offences_before_tenth_birthday(child, payload.date_of_birth)
+        raise ValidationError(
+            [
+                {
+                    "type": "value_error",
+                    "loc": ["body", "payload", name],
+                    "msg": message,
+                    "ctx": {
+                        "offences": [
+                            {
+                                "id": offence.pk,
+                                "description": offence.description,
+                                "offence_date": offence.offence_date.isoformat(),
+                            }
+                            for offence in early
+                        ]
+                    },
+                }
+                for name, message in errors.items()
+            ]
+        )
+    try:
+        operations.update_record(
+            by=Actor.from_request(request),
+            obj=child,
+            data={"date_of_birth": payload.date_of_birth},
+            version=payload.version,
+            part="personal_details",
+        )
+    except operations.StaleRecordError as error:
+        current = error.current
+        assert isinstance(current, Child)
+        return Status(
+            409,
+            {
+                "detail": "Someone changed the personal details after your version. Nothing "
+                "was saved.",
+                "current": _child_out(current, access),
+            },
+        )
+    return _child_out(child, access)
 
 
 @children.get("/{int:child_id}/offences", response=list[OffenceOut])

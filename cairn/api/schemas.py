@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from cairn.records.models import Child, LifeEvent, Offence
 
@@ -87,6 +87,26 @@ class ChildOut(ChildSummary):
     custody_establishment: str | None = None
     version: int
     access: Literal["summary", "read", "edit"]
+
+
+class ChildChange(Schema):
+    """A change to the child's personal details, based on the version the caller read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date_of_birth: dt.date = Field(
+        description="Refused (422, naming them) when any recorded offence would fall before the "
+        "tenth birthday this date gives"
+    )
+    version: int = Field(
+        description="The personal details' version, exactly as GET /api/v1/children/{id} "
+        "returns it in `version`; 409 if someone changed them since"
+    )
+
+
+class ChildConflict(Schema):
+    detail: str
+    current: ChildOut = Field(description="The child as saved now, with the current `version`")
 
 
 class OffenceIn(Schema):

@@ -109,7 +109,12 @@ class PersonalDetailsForm(VersionedForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        self.add_errors(validation.date_of_birth_errors(data.get("date_of_birth")))
+        if self.child is not None:
+            self.add_errors(
+                validation.date_of_birth_change_errors(self.child, data.get("date_of_birth"))
+            )
+        else:
+            self.add_errors(validation.date_of_birth_errors(data.get("date_of_birth")))
         if data.get("needs_interpreter") and not (data.get("interpreter_language") or "").strip():
             self.add_error(
                 "interpreter_language", _("Enter the language the interpreter must speak")

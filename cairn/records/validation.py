@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from cairn.records import identifiers
@@ -50,6 +50,57 @@ def date_of_birth_errors(date_of_birth: dt.date | None) -> Errors:
             % {"years": OLDEST_AGE}
         }
     return {}
+
+
+def tenth_birthday(date_of_birth: dt.date) -> dt.date:
+    """The day a child born on this date turns 10 (1 March for a 29 February birthday)."""
+    try:
+        return date_of_birth.replace(year=date_of_birth.year + 10)
+    except ValueError:  # born on 29 February
+        return dt.date(date_of_birth.year + 10, 3, 1)
+
+
+def offences_before_tenth_birthday(child: Child, date_of_birth: dt.date) -> list[Offence]:
+    """The child's recorded offences (alleged or not) that a child born on this date would have
+    committed before their tenth birthday, earliest first."""
+    return list(
+        Offence.objects.filter(
+            child_id=child.pk, offence_date__lt=tenth_birthday(date_of_birth)
+        ).order_by("offence_date", "id")
+    )
+
+
+def _long_date(day: dt.date) -> str:
+    return formats.date_format(day, "j F Y")
+
+
+def date_of_birth_change_errors(child: Child, date_of_birth: dt.date | None) -> Errors:
+    """A new date of birth for a child already recorded: the usual checks, and no recorded
+    offence may fall before the tenth birthday it gives (children under 10 cannot commit a
+    criminal offence), naming each offence that would."""
+    errors = date_of_birth_errors(date_of_birth)
+    if errors or date_of_birth is None:
+        return errors
+    early = offences_before_tenth_birthday(child, date_of_birth)
+    if not early:
+        return {}
+    named = "; ".join(
+        _("%(offence)s (%(date)s)")
+        % {"offence": offence.description, "date": _long_date(offence.offence_date)}
+        for offence in early
+    )
+    return {
+        "date_of_birth": _(
+            "With this date of birth %(name)s would have been under 10 (tenth birthday "
+            "%(birthday)s) on the date of these recorded offences: %(offences)s. Check the date "
+            "of birth, or correct those offences first"
+        )
+        % {
+            "name": child.known_as,
+            "birthday": _long_date(tenth_birthday(date_of_birth)),
+            "offences": named,
+        }
+    }
 
 
 def normalised_identifiers(data: dict[str, Any]) -> tuple[dict[str, str], Errors]:
