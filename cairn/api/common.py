@@ -30,22 +30,23 @@ def field_errors(errors: dict[str, str], where: str = "body") -> ValidationError
 def reachable_child(
     request: HttpRequest, child_id: int, at_least: Access = Access.READ
 ) -> tuple[Child, Access]:
-    """The child and the caller's access to it, if at least `at_least` (else 404)."""
+    """The child and the caller's access to it, if at least `at_least` (else 404: to change the
+    child's record, pass Access.EDIT, so read-only callers get the pages' 404, never 403)."""
     try:
         return record_queries.child_for(membership_of(request), child_id, at_least)
     except Http404:
         raise HttpError(404, NOT_FOUND) from None
 
 
-def reachable_stage(
-    request: HttpRequest, stage_id: int, *, edit: bool = False, read_only: str
-) -> Stage:
-    """The stage if the caller may read its child (else 404) and, to change it, edit (else 403
-    with `read_only`, which says what the caller's organisation cannot change)."""
+def reachable_stage(request: HttpRequest, stage_id: int, *, edit: bool = False) -> Stage:
+    """The stage if the caller may read its child and, to change it, edit it (else 404).
+
+    A caller who may read but not change (a custody or placement grant) gets 404 for a change,
+    as the pages answer the same caller: one refusal, one status, on pages and in the API."""
     try:
-        stage, access = assessment_queries.stage_for(membership_of(request), stage_id, Access.READ)
+        stage, _access = assessment_queries.stage_for(
+            membership_of(request), stage_id, Access.EDIT if edit else Access.READ
+        )
     except Http404:
         raise HttpError(404, NOT_FOUND) from None
-    if edit and access < Access.EDIT:
-        raise HttpError(403, read_only)
     return stage

@@ -3,7 +3,7 @@
 The same access rules as the pages. The score is part of the judgements, not of the child's
 summary: reading it needs read access to the child, so a caller holding only a summary grant
 gets 404, as for the child's offences. A stage is reached through its child: reading its
-judgements needs read access (else 404), changing them needs edit access (else 403). Every
+judgements needs read access, changing them needs edit access (else 404, as on the pages). Every
 read is recorded in the child's audit trail; every write is audited by the operation.
 
 The reoffending score names its model. `band` is an object: `key` is the band's key in the
@@ -61,13 +61,12 @@ from cairn.records.models import Child
 
 router = Router(tags=["judgements"])
 
-READ_ONLY = "Your organisation cannot change this child’s judgements"
 ENDED = "This stage is {status}: its judgements can no longer change"
 REFUSALS: dict[int, type[Schema]] = {403: Message, 404: Message}
 
 
 def _stage(request: HttpRequest, stage_id: int, *, edit: bool = False) -> Stage:
-    return reachable_stage(request, stage_id, edit=edit, read_only=READ_ONLY)
+    return reachable_stage(request, stage_id, edit=edit)
 
 
 def _viewed(request: HttpRequest, child: Child, page: str) -> None:

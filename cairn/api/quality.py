@@ -1,7 +1,8 @@
 """Countersigning routes of the API: request sign-off of a stage, decide a request, read one.
 
 The same rules as the pages. A stage (and a request, through its stage) is reached through its
-child: 404 for a caller who may not read the child. Requesting needs edit access (else 403);
+child: 404 for a caller who may not read the child. Requesting needs edit access (else 404, as
+on the pages);
 deciding needs a manager of the stage's organisation who neither asked for the sign-off nor
 wrote the stage (else 403). 409 when a request already awaits (requesting) or the request is
 no longer awaiting (deciding); 423 when the stage cannot change (ended, or signed off). After
@@ -99,12 +100,7 @@ def _request(request: HttpRequest, request_id: int) -> SignoffRequest:
 def request_signoff(request: HttpRequest, stage_id: int, payload: SignoffRequestIn) -> Any:
     """Ask a manager to countersign the stage's Explanations and Conclusions, its Pathways and
     Planning, or both."""
-    stage = reachable_stage(
-        request,
-        stage_id,
-        edit=True,
-        read_only="Your organisation cannot change this child’s assessments",
-    )
+    stage = reachable_stage(request, stage_id, edit=True)
     if not payload.sections:
         raise field_errors({"sections": "Name explanations, planning or both"})
     try:

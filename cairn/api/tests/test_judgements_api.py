@@ -710,10 +710,12 @@ def test_a_summary_only_partner_finds_nothing(partner, stage, concern_id):
     assert statuses == [404] * 6
 
 
-def test_a_caller_who_may_read_but_not_change_gets_403_on_writes(reader, stage, concern_id):
+def test_a_caller_who_may_read_but_not_change_gets_404_on_writes_as_on_the_pages(
+    reader, stage, concern_id
+):
     statuses = [_call(reader, *route) for route in _routes(stage.pk, concern_id)]
 
-    assert statuses == [200, 403, 403, 403, 403, 403]
+    assert statuses == [200, 404, 404, 404, 404, 404]
     assert Concern.objects.count() == 1
     assert Concern.objects.get().version == 1
     assert not Judgement.objects.exists()
