@@ -365,6 +365,51 @@ def made_view(judgement: Judgement | None, kind: str, language: str) -> Made | N
     )
 
 
+@dataclass(frozen=True)
+class Definition:
+    rating: str
+    definition: str
+    example: str = ""
+
+
+def risk_wording(kind: str, language: str) -> dict[str, Any]:
+    """What a risk judgement's page says first and the definitions it shows: harm the child may
+    cause others (the YJB's serious harm definitions) or harm to the child (safety and
+    well-being's own), never the one for the other."""
+    rules = judgement_rules.active()
+    if kind == Kind.SAFETY_WELLBEING:
+        wording = rules.safety_wellbeing
+        return {
+            "lead": wording.lead.get(language),
+            "definitions_caption": _("What the ratings mean for safety and well-being"),
+            "definitions": [
+                Definition(
+                    rules.rating(item.key).label.get(language),
+                    item.definition.get(language),
+                    item.example.get(language) if item.example else "",
+                )
+                for item in wording.ratings
+            ],
+            "harm": "",
+            "serious_harm": "",
+        }
+    return {
+        "lead": rules.serious_harm.lead.get(language),
+        "definitions_caption": _(
+            "What the ratings mean for risk of serious harm to others (YJB definitions)"
+        ),
+        "definitions": [
+            Definition(
+                choice.label.get(language),
+                choice.definition.get(language) if choice.definition else "",
+            )
+            for choice in rules.ratings
+        ],
+        "harm": rules.harm_and_serious_harm.harm.get(language),
+        "serious_harm": rules.harm_and_serious_harm.serious_harm.get(language),
+    }
+
+
 def judgement_page(
     stage: Stage,
     found: queries.StageJudgements,
@@ -393,15 +438,7 @@ def judgement_page(
         page["desistance_url"] = _question_url(stage, catalogue, desistance.QUESTION)
     elif state.kind in (Kind.SERIOUS_HARM, Kind.SAFETY_WELLBEING):
         page["concerns"] = concern_views(stage, state.concerns, catalogue, language)
-        page["definitions"] = [
-            (
-                choice.label.get(language),
-                choice.definition.get(language) if choice.definition else "",
-            )
-            for choice in rules.ratings
-        ]
-        page["harm"] = rules.harm_and_serious_harm.harm.get(language)
-        page["serious_harm"] = rules.harm_and_serious_harm.serious_harm.get(language)
+        page.update(risk_wording(state.kind, language))
         page["matrix"] = matrix_table(language)
         page["add_url"] = reverse("judgements:concern-add", args=[stage.pk, state.kind])
     else:

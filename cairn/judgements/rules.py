@@ -38,6 +38,26 @@ class Choice(_Strict):
     definition: Text | None = None
 
 
+class RatingWording(_Strict):
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    definition: Text
+    example: Text | None = None
+
+
+class SeriousHarmWording(_Strict):
+    """What the risk of serious harm page says first: which harm it is about."""
+
+    lead: Text
+
+
+class SafetyWording(_Strict):
+    """Safety and well-being's own wording: harm to the child, from themselves or others,
+    with a definition and an example for each rating (not the serious harm definitions)."""
+
+    lead: Text
+    ratings: tuple[RatingWording, ...]
+
+
 class HarmDefinitions(_Strict):
     harm: Text
     serious_harm: Text
@@ -62,6 +82,8 @@ class Intervention(_Strict):
 class Rules(_Strict):
     version: str
     ratings: tuple[Choice, ...]
+    serious_harm: SeriousHarmWording
+    safety_wellbeing: SafetyWording
     harm_and_serious_harm: HarmDefinitions
     to_whom: ToWhom
     impact: tuple[Choice, ...] = Field(min_length=1)
@@ -76,6 +98,11 @@ class Rules(_Strict):
         ratings = [choice.key for choice in self.ratings]
         if tuple(ratings) != RATING_ORDER:
             raise ValueError(f"ratings must be {', '.join(RATING_ORDER)} in that order")
+        safety = tuple(wording.key for wording in self.safety_wellbeing.ratings)
+        if safety != RATING_ORDER:
+            raise ValueError(
+                f"safety_wellbeing.ratings must be {', '.join(RATING_ORDER)} in that order"
+            )
         _check_table(
             "matrix",
             self.matrix,

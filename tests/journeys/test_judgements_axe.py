@@ -118,7 +118,9 @@ def test_every_judgement_page_passes_axe_through_a_judgement_and_its_reconfirmat
     # Serious harm: the definitions and the matrix are on the page; add a concern.
     map_link(page, Kind.SERIOUS_HARM).click()
     expect(heading(page)).to_have_text(TITLES[Kind.SERIOUS_HARM])
-    expect(page.get_by_role("main")).to_contain_text("What the ratings mean (YJB definitions)")
+    expect(page.get_by_role("main")).to_contain_text(
+        "What the ratings mean for risk of serious harm to others (YJB definitions)"
+    )
     page.get_by_role("link", name="Add a concern").click()
     expect(heading(page)).to_have_text("Add a concern")
     assert_accessible(page, "add a concern")

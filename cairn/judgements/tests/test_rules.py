@@ -170,6 +170,31 @@ def test_every_rating_has_a_yjb_definition_in_english_and_welsh(default):
     assert default.harm_and_serious_harm.serious_harm.en.startswith("Serious harm:")
 
 
+def test_safety_and_wellbeing_has_its_own_definitions_and_examples(default):
+    safety = default.safety_wellbeing
+    assert [wording.key for wording in safety.ratings] == list(rules.RATING_ORDER)
+    serious = {choice.definition.en for choice in default.ratings if choice.definition}
+    for wording in safety.ratings:
+        assert wording.definition.en, wording.key
+        assert wording.definition.cy, wording.key
+        assert wording.example is not None
+        assert wording.example.en, wording.key
+        assert wording.example.cy, wording.key
+        assert wording.definition.en not in serious, wording.key
+        assert "child" in wording.definition.en, wording.key
+    assert "harm to the child" in safety.lead.en
+    assert "harm the child may cause other people" in default.serious_harm.lead.en
+    assert safety.lead.cy
+    assert default.serious_harm.lead.cy
+
+
+def test_safety_ratings_out_of_order_are_refused():
+    data = default_data()
+    data["safety_wellbeing"]["ratings"].reverse()
+    with pytest.raises(rules.RulesError, match=r"safety_wellbeing\.ratings must be low, medium"):
+        rules.parse(yaml.safe_dump(data))
+
+
 # Malformed rules files
 
 

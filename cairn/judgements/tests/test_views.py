@@ -1,5 +1,5 @@
 """The judgement pages, as requests: each judgement with what it shows (the score with every
-term and input and the model named; the matrix and the YJB definitions; the intervention
+term and input and the model named; the matrix and each risk page's own definitions; the intervention
 table), deciding (saved, refused with the message, or a colleague's rating on a conflict),
 reconfirming, the concern pages, who may open them, the scoring-model page, and query counts
 that do not grow with the record."""
@@ -179,19 +179,55 @@ def operations_start_review(stage: Stage, by: Any) -> Stage:
     return assessment_operations.start_stage(by=by, child=stage.child, stage_type="review")
 
 
-@pytest.mark.parametrize("kind", [Kind.SERIOUS_HARM, Kind.SAFETY_WELLBEING])
-def test_a_risk_page_shows_the_matrix_and_the_yjb_definitions(client, stage, kind):
-    page = text(client.get(url(stage, kind)))
+def test_the_serious_harm_page_shows_its_own_definitions_and_not_safetys(client, stage):
+    page = text(client.get(url(stage, Kind.SERIOUS_HARM)))
     plain = squash(page)
     found = rules.active()
 
-    assert f'<h1 class="govuk-heading-l">{TITLES[kind]}</h1>' in page
-    assert "What the ratings mean (YJB definitions)" in plain
+    assert f'<h1 class="govuk-heading-l">{TITLES[Kind.SERIOUS_HARM]}</h1>' in page
+    assert found.serious_harm.lead.en in plain
+    assert found.serious_harm.lead.en.startswith("This judgement is about harm the child may cause")
+    assert "What the ratings mean for risk of serious harm to others (YJB definitions)" in plain
+    assert "Concerns about harm to others" in plain
     for rating in found.ratings:
         assert rating.definition is not None
         assert f"{rating.label.en} {rating.definition.en}" in plain
     assert found.harm_and_serious_harm.harm.en in plain
     assert found.harm_and_serious_harm.serious_harm.en in plain
+    assert found.safety_wellbeing.lead.en not in plain
+    assert "What the ratings mean for safety and well-being" not in plain
+    for wording in found.safety_wellbeing.ratings:
+        assert wording.definition.en not in plain
+        assert wording.example is not None
+        assert wording.example.en not in plain
+
+
+def test_the_safety_page_shows_its_own_definitions_and_not_serious_harms(client, stage):
+    page = text(client.get(url(stage, Kind.SAFETY_WELLBEING)))
+    plain = squash(page)
+    found = rules.active()
+
+    assert f'<h1 class="govuk-heading-l">{TITLES[Kind.SAFETY_WELLBEING]}</h1>' in page
+    assert found.safety_wellbeing.lead.en.startswith("This judgement is about harm to the child")
+    assert found.safety_wellbeing.lead.en in plain
+    assert "What the ratings mean for safety and well-being" in plain
+    assert "Concerns about harm to the child" in plain
+    for wording in found.safety_wellbeing.ratings:
+        label = found.rating(wording.key).label.en
+        assert wording.example is not None
+        assert f"{label} {wording.definition.en} For example: {wording.example.en}" in plain
+    assert "YJB definitions" not in plain
+    assert found.serious_harm.lead.en not in plain
+    for rating in found.ratings:
+        assert rating.definition is not None
+        assert rating.definition.en not in plain
+    assert found.harm_and_serious_harm.serious_harm.en not in plain
+
+
+@pytest.mark.parametrize("kind", [Kind.SERIOUS_HARM, Kind.SAFETY_WELLBEING])
+def test_a_risk_page_shows_the_matrix(client, stage, kind):
+    page = text(client.get(url(stage, kind)))
+    plain = squash(page)
     assert "How a concern’s rating is proposed: impact by likelihood" in plain
     assert "Impact Unlikely Possible Likely Very likely" in plain
     for impact, cells in [
