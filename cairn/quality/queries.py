@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 
@@ -20,7 +20,7 @@ from cairn.accounts.models import Membership
 from cairn.accounts.roles import Capability, can
 from cairn.assessment import queries as assessment_queries
 from cairn.assessment.models import AnswerRevision, Stage
-from cairn.judgements.models import Concern, Judgement
+from cairn.audit.models import AuditEvent
 from cairn.quality.models import SignoffComment, SignoffRequest
 from cairn.records.access import Access
 
@@ -75,25 +75,28 @@ def last_signed_off(stage: Stage) -> SignoffRequest | None:
     )
 
 
+# Events about a stage that are not writing it: its lifecycle (who started it is counted
+# apart, as `started_by`; completing, reopening or cancelling it is not writing it), and
+# countersigning itself (a request, a decision, a comment).
+NOT_WRITING = ("assessment.stage.", "quality.")
+
+
 def writers_since(stage: Stage, since: dt.datetime | None) -> set[int]:
-    """Everyone who wrote the stage's answers, judgements or concerns after `since` (all of
-    them when None), and the person who started it: none of them may countersign it."""
-    answers = AnswerRevision.objects.filter(stage=stage, by__isnull=False).exclude(
-        note="carried forward"
+    """Everyone who wrote in the stage after `since` (all of them when None), and the person
+    who started it: none of them may countersign it.
+
+    One source of truth, the audit log: every write to a stage (answers and their
+    confirmation, sections marked complete, judgements and concerns, the plan's targets,
+    actions and progress notes, the child's plan and the child's responses) is audited in the
+    same transaction, naming the stage, so a new kind of writing counts without a new query."""
+    events = AuditEvent.objects.filter(child_id=stage.child_id, actor__isnull=False).filter(
+        Q(detail__stage=stage.pk) | Q(object_type=Stage.__name__, object_id=str(stage.pk))
     )
-    judgements = Judgement.objects.filter(stage=stage, decided_by__isnull=False)
-    concerns = Concern.objects.filter(stage=stage, updated_by__isnull=False)
+    for prefix in NOT_WRITING:
+        events = events.exclude(event_type__startswith=prefix)
     if since is not None:
-        answers = answers.filter(at__gt=since)
-        judgements = judgements.filter(decided_at__gt=since)
-        concerns = concerns.filter(updated_at__gt=since)
-    found = set(answers.values_list("by_id", flat=True).distinct())
-    found |= set(
-        judgements.exclude(carried_from__isnull=False).values_list("decided_by_id", flat=True)
-    )
-    found |= set(
-        concerns.exclude(carried_from__isnull=False).values_list("updated_by_id", flat=True)
-    )
+        events = events.filter(at__gt=since)
+    found = {actor for actor in events.values_list("actor_id", flat=True).distinct() if actor}
     if stage.started_by_id:
         found.add(stage.started_by_id)
     return found
