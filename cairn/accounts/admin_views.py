@@ -14,14 +14,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import user_has_device
 
-from cairn.accounts import operations, queries
-from cairn.accounts.decorators import capability_required
-from cairn.accounts.forms import MembershipForm, NewUserForm, OrganisationForm, TeamForm, UserForm
+from cairn.accounts import operations, queries, scope
+from cairn.accounts.forms import (
+    MembershipForm,
+    NewMemberForm,
+    NewUserForm,
+    OrganisationForm,
+    OwnOrganisationForm,
+    TeamForm,
+    UserForm,
+)
 from cairn.accounts.models import Membership, Organisation, Team, User
-from cairn.accounts.roles import Capability
 from cairn.audit.operations import Actor
 
-admin_only = capability_required(Capability.MANAGE_ACCOUNTS)
+# An organisation's administrators act only within their own organisation (cairn.accounts.scope):
+# every object of another organisation answers 404. Adding organisations is the service
+# administrator's alone.
+admin_only = scope.administration_required
 
 
 def _form_page(
@@ -39,11 +48,15 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/organisation_list.html",
-        {"organisations": list(queries.organisations()), "active_nav": "organisations"},
+        {
+            "organisations": list(scope.organisations(request)),
+            "can_add_organisations": scope.is_service_administrator(request),
+            "active_nav": "organisations",
+        },
     )
 
 
-@admin_only
+@scope.service_administration_required
 def organisation_create(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -63,7 +76,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 @admin_only
 def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    organisation = scope.organisation_or_404(request, organisation_id)
     members = (
         Membership.objects.filter(organisation=organisation)
         .select_related("user", "team")
@@ -83,8 +96,11 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
 
 @admin_only
 def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=organisation_id)
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    organisation = scope.organisation_or_404(request, organisation_id)
+    form_class = (
+        OrganisationForm if scope.is_service_administrator(request) else OwnOrganisationForm
+    )
+    form = form_class(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         try:
             operations.save_organisation(
@@ -113,7 +129,7 @@ def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpRespons
 
 @admin_only
 def team_create(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    organisation = scope.organisation_or_404(request, organisation_id)
     form = TeamForm(request.POST or None, instance=Team(organisation=organisation))
     if request.method == "POST" and form.is_valid():
         operations.save_team(
@@ -135,7 +151,8 @@ def team_create(request: HttpRequest, organisation_id: int) -> HttpResponse:
 
 @admin_only
 def team_edit(request: HttpRequest, organisation_id: int, team_id: int) -> HttpResponse:
-    team = get_object_or_404(Team, pk=team_id, organisation_id=organisation_id)
+    organisation = scope.organisation_or_404(request, organisation_id)
+    team = get_object_or_404(Team, pk=team_id, organisation=organisation)
     form = TeamForm(request.POST or None, instance=team)
     if request.method == "POST" and form.is_valid():
         operations.save_team(
@@ -157,7 +174,7 @@ def team_edit(request: HttpRequest, organisation_id: int, team_id: int) -> HttpR
 
 @admin_only
 def user_list(request: HttpRequest) -> HttpResponse:
-    users = queries.users()
+    users = scope.users(request)
     search = request.GET.get("q", "").strip()[:100]
     if search:
         users = (
@@ -173,12 +190,30 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 @admin_only
 def user_create(request: HttpRequest) -> HttpResponse:
-    form = NewUserForm(request.POST or None)
+    own = scope.administered_organisation(request)
+    # An organisation's administrator adds people to their own organisation, role and all, so
+    # that no account is left without an organisation; a service administrator gives roles next.
+    form = (
+        NewUserForm(request.POST or None)
+        if own is None
+        else NewMemberForm(request.POST or None, organisation=own)
+    )
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in UserForm.Meta.fields}
-        user = operations.create_user(
-            by=Actor.from_request(request), data=data, password=form.cleaned_data["password"]
-        )
+        by = Actor.from_request(request)
+        password = form.cleaned_data["password"]
+        if own is not None:
+            user = operations.create_user(
+                by=by,
+                data=data,
+                password=password,
+                organisation=own,
+                role=form.cleaned_data["role"],
+                team=form.cleaned_data["team"],
+            )
+            messages.success(request, _("%(name)s has been added") % {"name": user.username})
+            return redirect("accounts:user-detail", user.pk)
+        user = operations.create_user(by=by, data=data, password=password)
         messages.success(
             request,
             _("%(name)s has been added. Now give them a role in an organisation.")
@@ -190,7 +225,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 
 @admin_only
 def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
-    person = get_object_or_404(User, pk=user_id)
+    person = scope.user_or_404(request, user_id)
     memberships = person.memberships.select_related("organisation", "team").order_by(
         "organisation__name"
     )
@@ -208,7 +243,7 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @admin_only
 def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
-    person = get_object_or_404(User, pk=user_id)
+    person = scope.user_or_404(request, user_id)
     form = UserForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
@@ -236,8 +271,10 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @admin_only
 def membership_create(request: HttpRequest, user_id: int) -> HttpResponse:
-    person = get_object_or_404(User, pk=user_id)
-    form = MembershipForm(request.POST or None)
+    person = scope.user_or_404(request, user_id)
+    form = MembershipForm(
+        request.POST or None, organisation=scope.administered_organisation(request)
+    )
     if person.pk == request.user.pk:
         # Least privilege: no one grants themselves access to children's records.
         form.add_error(None, _("You cannot give yourself a role. Ask another administrator."))
@@ -269,7 +306,8 @@ def membership_create(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_POST
 @admin_only
 def membership_end(request: HttpRequest, user_id: int, membership_id: int) -> HttpResponse:
-    membership = get_object_or_404(Membership, pk=membership_id, user_id=user_id)
+    person = scope.user_or_404(request, user_id)
+    membership = get_object_or_404(Membership, pk=membership_id, user=person)
     try:
         operations.end_membership(by=Actor.from_request(request), membership=membership)
     except operations.LastAdministratorError:
@@ -284,7 +322,7 @@ def membership_end(request: HttpRequest, user_id: int, membership_id: int) -> Ht
 @require_POST
 @admin_only
 def two_factor_reset(request: HttpRequest, user_id: int) -> HttpResponse:
-    person = get_object_or_404(User, pk=user_id)
+    person = scope.user_or_404(request, user_id)
     operations.reset_two_factor(by=Actor.from_request(request), user=person)
     messages.success(
         request,
@@ -297,7 +335,7 @@ def two_factor_reset(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_POST
 @admin_only
 def user_unlock(request: HttpRequest, user_id: int) -> HttpResponse:
-    person = get_object_or_404(User, pk=user_id)
+    person = scope.user_or_404(request, user_id)
     axes_reset(username=person.username)
     messages.success(request, _("%(name)s can sign in again") % {"name": person.username})
     return redirect("accounts:user-detail", person.pk)

@@ -87,6 +87,14 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
         }
 
 
+class OwnOrganisationForm(OrganisationForm):
+    """An organisation's administrator changes its details, but not whether it is active:
+    only a service administrator opens or closes an organisation."""
+
+    class Meta(OrganisationForm.Meta):
+        fields = [name for name in OrganisationForm.Meta.fields if name != "is_active"]
+
+
 class TeamForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Team
@@ -143,7 +151,10 @@ class MembershipForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.filter(is_active=True).order_by("name"),
-        error_messages={"required": _("Select an organisation")},
+        error_messages={
+            "required": _("Select an organisation"),
+            "invalid_choice": _("Select an organisation you administer"),
+        },
     )
     role = forms.ChoiceField(
         label=_("Role"),
@@ -159,9 +170,39 @@ class MembershipForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args: Any, organisation: Organisation | None = None, **kwargs: Any) -> None:
+        """`organisation`: an organisation's administrator gives roles only there."""
+        super().__init__(*args, **kwargs)
+        if organisation is not None:
+            only = self.fields["organisation"]
+            only.queryset = only.queryset.filter(pk=organisation.pk)  # type: ignore[attr-defined]
+            only.initial = organisation.pk
+            teams = self.fields["team"]
+            teams.queryset = teams.queryset.filter(organisation=organisation)  # type: ignore[attr-defined]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         team, organisation = data.get("team"), data.get("organisation")
         if team and organisation and team.organisation_id != organisation.pk:
             self.add_error("team", _("Select a team that belongs to the organisation you chose"))
         return data
+
+
+class NewMemberForm(NewUserForm):
+    """A new user and their role in the administrator's own organisation, in one step."""
+
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Membership.Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select a role")},
+    )
+    team = forms.ModelChoiceField(
+        label=_("Team (optional)"), queryset=Team.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.filter(  # type: ignore[attr-defined]
+            organisation=organisation, is_active=True
+        ).order_by("name")

@@ -60,6 +60,14 @@ class User(AbstractUser):
         default=False,
         help_text="Demo accounts skip two-factor sign-in, and only while CAIRN_DEMO is on.",
     )
+    # The one service-wide role: adds organisations and sets up anyone's roles. It is granted
+    # only on the command line (manage.py service_administrator), never from a page, so no
+    # organisation's administrator can reach it. An organisation's administrators act only
+    # within their own organisation.
+    is_service_administrator = models.BooleanField(
+        default=False,
+        help_text="Service administrators manage every organisation. Set with manage.py service_administrator.",
+    )
 
     @property
     def display_name(self) -> str:

@@ -91,13 +91,40 @@ def save_team(
 
 @transaction.atomic
 def create_user(
-    *, by: Actor, data: dict[str, Any], password: str, is_demo_account: bool = False
+    *,
+    by: Actor,
+    data: dict[str, Any],
+    password: str,
+    is_demo_account: bool = False,
+    organisation: Organisation | None = None,
+    role: str = "",
+    team: Team | None = None,
 ) -> User:
+    """A new user; with `organisation` and `role`, their role there too, in the same step."""
     user = User(**data, is_demo_account=is_demo_account)
     user.set_password(password)
     user.save()
     record_event(by=by, event_type="accounts.user.created", obj=user, summary=user.username)
+    if organisation is not None:
+        set_membership(by=by, user=user, organisation=organisation, role=role, team=team)
     return user
+
+
+@transaction.atomic
+def set_service_administrator(*, by: Actor, user: User, on: bool) -> None:
+    """Grant or remove the service-wide administrator role (only from the command line)."""
+    if user.is_service_administrator == on:
+        return
+    user.is_service_administrator = on
+    user.save(update_fields=["is_service_administrator"])
+    record_event(
+        by=by,
+        event_type="accounts.service_administrator.granted"
+        if on
+        else "accounts.service_administrator.removed",
+        obj=user,
+        summary=user.username,
+    )
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cairn.accounts.decorators import capability_required
-from cairn.accounts.models import Organisation, User
+from cairn.accounts.models import User
 from cairn.accounts.requests import membership_of
 from cairn.accounts.roles import Capability
+from cairn.accounts.scope import organisation_or_404
 from cairn.assessment import (
     answers,
     completion,
@@ -786,7 +787,8 @@ def answer_history(request: HttpRequest, stage_id: int, key: str) -> HttpRespons
 
 @capability_required(Capability.MANAGE_ACCOUNTS)
 def timescales(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    # Administrators set their own organisation's timescales: another's answers 404.
+    organisation = organisation_or_404(request, organisation_id)
     catalogue = catalogues.load()
     form = TimescalesForm(
         request.POST or None,

@@ -23,6 +23,16 @@ def admin(client_for, administrator) -> Client:
     return client_for(administrator)
 
 
+@pytest.fixture
+def service(db) -> Client:
+    """A service administrator: the one service-wide role, with no organisation of their own."""
+    from conftest import sign_in
+
+    user = User.objects.create_user("sol.service", password="correct-horse-battery")
+    operations.set_service_administrator(by=Actor.system(), user=user, on=True)
+    return sign_in(Client(), user)
+
+
 def _html(response) -> str:
     return response.content.decode()
 
@@ -30,8 +40,8 @@ def _html(response) -> str:
 # Organisations
 
 
-def test_administrator_adds_an_organisation(admin):
-    response = admin.post(
+def test_service_administrator_adds_an_organisation(service):
+    response = service.post(
         "/accounts/organisations/new/",
         {
             "name": "Eastvale Youth Justice Service",
@@ -49,11 +59,11 @@ def test_administrator_adds_an_organisation(admin):
     assert AuditEvent.objects.filter(
         event_type="accounts.organisation.created", object_id=str(organisation.pk)
     ).exists()
-    assert "Eastvale Youth Justice Service" in _html(admin.get("/accounts/organisations/"))
+    assert "Eastvale Youth Justice Service" in _html(service.get("/accounts/organisations/"))
 
 
-def test_organisation_form_explains_each_missing_field(admin):
-    response = admin.post(
+def test_organisation_form_explains_each_missing_field(service):
+    response = service.post(
         "/accounts/organisations/new/", {"name": "", "short_name": "", "code": ""}
     )
 
@@ -65,8 +75,8 @@ def test_organisation_form_explains_each_missing_field(admin):
     assert "Enter a short code, like northshire-yjs" in html
 
 
-def test_organisation_code_must_be_a_slug(admin):
-    response = admin.post(
+def test_organisation_code_must_be_a_slug(service):
+    response = service.post(
         "/accounts/organisations/new/", {"name": "Eastvale", "kind": "yjs", "code": "East vale!"}
     )
 
@@ -74,8 +84,8 @@ def test_organisation_code_must_be_a_slug(admin):
     assert not Organisation.objects.filter(name="Eastvale").exists()
 
 
-def test_duplicate_organisation_code_and_name_are_refused(admin, northshire):
-    response = admin.post(
+def test_duplicate_organisation_code_and_name_are_refused(service, northshire):
+    response = service.post(
         "/accounts/organisations/new/",
         {"name": northshire.name, "kind": "yjs", "code": northshire.code},
     )
@@ -178,8 +188,8 @@ def test_renaming_a_team_to_another_teams_name_is_refused(admin, northshire, nor
     assert other.name == "South team"
 
 
-def test_same_team_name_is_allowed_in_another_organisation(admin, southmoor, north_team):
-    response = admin.post(
+def test_same_team_name_is_allowed_in_another_organisation(service, southmoor, north_team):
+    response = service.post(
         f"/accounts/organisations/{southmoor.pk}/teams/new/",
         {"name": north_team.name, "is_active": "on"},
     )
@@ -210,7 +220,38 @@ def _new_user(**overrides):
     }
 
 
-def test_administrator_adds_a_user_then_gives_a_role(admin, northshire, north_team):
+def test_administrator_adds_a_user_with_a_role_in_their_organisation(admin, northshire, north_team):
+    response = admin.post(
+        "/accounts/users/new/",
+        _new_user(organisation=northshire.pk, role=Role.PRACTITIONER, team=north_team.pk),
+    )
+
+    person = User.objects.get(username="nia.new")
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/users/{person.pk}/"
+    membership = Membership.objects.get(user=person)
+    assert (membership.organisation, membership.role, membership.team) == (
+        northshire,
+        Role.PRACTITIONER,
+        north_team,
+    )
+    assert AuditEvent.objects.filter(event_type="accounts.user.created").exists()
+    assert AuditEvent.objects.filter(event_type="accounts.membership.set").exists()
+
+
+def test_a_new_users_team_must_be_one_of_the_organisations(admin, southmoor):
+    other_team = Team.objects.create(organisation=southmoor, name="Moor team")
+
+    response = admin.post(
+        "/accounts/users/new/", _new_user(role=Role.PRACTITIONER, team=other_team.pk)
+    )
+
+    assert response.status_code == 200
+    assert not User.objects.filter(username="nia.new").exists()
+
+
+def test_service_administrator_adds_a_user_then_gives_a_role(service, northshire, north_team):
+    admin = service
     response = admin.post("/accounts/users/new/", _new_user())
 
     person = User.objects.get(username="nia.new")
@@ -244,7 +285,9 @@ def test_administrator_adds_a_user_then_gives_a_role(admin, northshire, north_te
     ],
 )
 def test_new_users_password_is_validated(admin, password, message):
-    response = admin.post("/accounts/users/new/", _new_user(password=password))
+    response = admin.post(
+        "/accounts/users/new/", _new_user(password=password, role=Role.PRACTITIONER)
+    )
 
     assert response.status_code == 200
     assert message in _html(response)
@@ -295,9 +338,9 @@ def test_deactivated_user_is_signed_out_of_their_session(admin, client_for, prac
 
 
 def test_role_team_must_belong_to_the_chosen_organisation(
-    admin, practitioner, southmoor, north_team
+    service, practitioner, southmoor, north_team
 ):
-    response = admin.post(
+    response = service.post(
         f"/accounts/users/{practitioner.user.pk}/memberships/new/",
         {"organisation": southmoor.pk, "role": Role.PRACTITIONER, "team": north_team.pk},
     )
@@ -319,7 +362,8 @@ def test_giving_a_role_in_the_same_organisation_replaces_the_old_one(
     assert practitioner.team is None
 
 
-def test_ending_a_role_revokes_that_memberships_tokens(admin, practitioner, two_memberships):
+def test_ending_a_role_revokes_that_memberships_tokens(service, practitioner, two_memberships):
+    admin = service
     own_token, _ = operations.create_access_token(
         by=Actor.system(), membership=practitioner, name="North"
     )
@@ -418,9 +462,9 @@ def test_last_administrator_role_cannot_be_replaced(administrator, northshire):
 
 
 def test_an_administrator_can_be_removed_while_another_remains(
-    admin, administrator, make_member, southmoor
+    admin, administrator, make_member, northshire
 ):
-    second = make_member("abe.admin", southmoor, Role.ADMINISTRATOR)
+    second = make_member("abe.admin", northshire, Role.ADMINISTRATOR)
 
     response = admin.post(f"/accounts/users/{second.user.pk}/memberships/{second.pk}/end/")
 
@@ -491,7 +535,15 @@ def test_non_administrators_are_refused_administration(non_admin, path, practiti
 
 @pytest.mark.parametrize("path", ADMIN_PAGES)
 def test_administrator_opens_every_administration_page(admin, path, practitioner, north_team):
-    assert admin.get(_fill(path, practitioner, north_team)).status_code == 200
+    expected = 403 if path == "/accounts/organisations/new/" else 200
+    assert admin.get(_fill(path, practitioner, north_team)).status_code == expected
+
+
+@pytest.mark.parametrize("path", ADMIN_PAGES)
+def test_service_administrator_opens_every_administration_page(
+    service, path, practitioner, north_team
+):
+    assert service.get(_fill(path, practitioner, north_team)).status_code == 200
 
 
 def test_administrator_of_an_ended_membership_loses_administration(
@@ -514,8 +566,8 @@ def test_tokens_listing_survives_an_ended_membership(client_for, practitioner, t
     assert AccessToken.objects.get().revoked_at is not None
 
 
-def test_organisation_holding_every_administrator_cannot_be_deactivated(admin, northshire):
-    response = admin.post(
+def test_organisation_holding_every_administrator_cannot_be_deactivated(service, admin, northshire):
+    response = service.post(
         f"/accounts/organisations/{northshire.pk}/edit/",
         {"name": northshire.name, "kind": "yjs", "code": northshire.code},
     )
@@ -528,11 +580,11 @@ def test_organisation_holding_every_administrator_cannot_be_deactivated(admin, n
 
 
 def test_organisation_can_be_deactivated_while_an_administrator_works_elsewhere(
-    admin, northshire, make_member, southmoor
+    service, northshire, make_member, southmoor
 ):
     make_member("abe.admin", southmoor, Role.ADMINISTRATOR)
 
-    response = admin.post(
+    response = service.post(
         f"/accounts/organisations/{northshire.pk}/edit/",
         {"name": northshire.name, "kind": "yjs", "code": northshire.code},
     )
