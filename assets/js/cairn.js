@@ -62,3 +62,61 @@ document.addEventListener("htmx:afterRequest", (event) => {
     answered.set(elt, requestConfig.cairnAnswer);
   }
 });
+
+// Unsaved answers (section pages): an answer typed but not yet saved (the autosave is waiting or
+// in flight) or refused by the server (too long, say, or a colleague saved first) stays in its
+// box, and leaving the page asks first, so nothing typed is lost without a warning. An answer
+// is unsaved while what its question holds differs from what the server last accepted.
+const answerIn = (question) =>
+  new URLSearchParams(
+    [...question.querySelectorAll("input, textarea, select")]
+      .filter(
+        (field) =>
+          field.name &&
+          !field.name.startsWith("version:") &&
+          !field.disabled &&
+          !((field.type === "checkbox" || field.type === "radio") && !field.checked),
+      )
+      .map((field) => [field.name, field.value]),
+  ).toString();
+const accepted = new WeakMap();
+const knowQuestions = () => {
+  document.querySelectorAll(".cairn-question[hx-post]").forEach((question) => {
+    if (!accepted.has(question)) accepted.set(question, answerIn(question));
+  });
+};
+const sectionForm = document.querySelector(".cairn-section-form");
+if (sectionForm) {
+  knowQuestions();
+  let submitting = false;
+  document.addEventListener("htmx:afterSettle", knowQuestions);
+  // A question saves itself, or its conflict's "Keep mine" saves it: either way, remember what
+  // was sent, and take it as saved only when the server says it saved.
+  document.addEventListener("htmx:configRequest", (event) => {
+    const question = event.detail.elt.closest(".cairn-question");
+    if (question) event.detail.cairnSent = answerIn(question);
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const { elt, successful, xhr, requestConfig } = event.detail;
+    const question = elt.closest(".cairn-question");
+    if (!question || !successful || !requestConfig || requestConfig.cairnSent === undefined) return;
+    // A refusal or a conflict answers 200 with a status that says so: only a save counts.
+    if (xhr.responseText.includes("cairn-save-status--saved")) {
+      accepted.set(question, requestConfig.cairnSent);
+    }
+  });
+  // The form's own buttons post every answer: the page that answers shows any refusal.
+  sectionForm.addEventListener("submit", () => {
+    submitting = true;
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (submitting) return;
+    const unsaved = [...document.querySelectorAll(".cairn-question[hx-post]")].some(
+      (question) => accepted.has(question) && accepted.get(question) !== answerIn(question),
+    );
+    if (unsaved) {
+      event.preventDefault();
+      event.returnValue = ""; // older browsers need a value to ask
+    }
+  });
+}

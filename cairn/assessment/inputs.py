@@ -69,6 +69,11 @@ def _date(question: Question, data: QueryDict) -> str | None:
         raise InvalidAnswerError(_("Enter a real date")) from None
 
 
+def entries_as_typed(question: Question, data: QueryDict) -> list[dict[str, Any]]:
+    """A list's entries as posted, unchecked (to show a refused list again as it was typed)."""
+    return _entries(question, data)
+
+
 def _entries(question: Question, data: QueryDict) -> list[dict[str, Any]]:
     entries = []
     for n in range(MAX_LIST_ENTRIES):

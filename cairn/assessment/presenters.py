@@ -18,6 +18,7 @@ from cairn.assessment.models import Stage
 from cairn.assessment.queries import StoredAnswer
 from cairn.framework.catalogue import Catalogue
 from cairn.framework.schema import ItemField, Question
+from cairn.ui.forms import character_count
 from cairn.ui.jinja import gettext as _  # Django's, remembered per language
 from cairn.ui.jinja import url
 
@@ -231,18 +232,23 @@ def component(
             },
         }
     if kind == "long_text":
+        # The GOV.UK character count, with the limit answers.clean() enforces: the count warns
+        # before a save is refused, and a refused answer stays in the box with the error.
         return {
-            "component": "textarea",
-            "params": {
-                "id": ident,
-                "name": name,
-                "label": label_param,
-                "hint": hint_param,
-                "errorMessage": error_message,
-                "rows": 8,
-                "value": value or "",
-                "classes": "cairn-answer-text",
-            },
+            "component": "character-count",
+            "params": character_count(
+                {
+                    "id": ident,
+                    "name": name,
+                    "label": label_param,
+                    "hint": hint_param,
+                    "errorMessage": error_message,
+                    "rows": 8,
+                    "value": value or "",
+                    "classes": "cairn-answer-text",
+                },
+                limit=answers.LONG_TEXT_LIMIT,
+            ),
         }
     if kind == "date":
         parts = ["", "", ""]

@@ -415,10 +415,13 @@ def _save_section(
 
 
 def _raw_for_display(question: Any, data: QueryDict) -> Any:
+    """A refused answer as it was typed, to show again with its error: nothing typed is lost."""
     if question.kind == "multi_choice":
         return data.getlist(question.key)
-    if question.kind in {"date", "list"}:
-        return None
+    if question.kind == "list":
+        return inputs.entries_as_typed(question, data)
+    if question.kind == "date":
+        return None  # the catalogue asks no date question today; its boxes show empty
     return data.get(question.key, "")
 
 

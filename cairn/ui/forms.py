@@ -9,14 +9,50 @@ part is missing or wrong.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 WIDE_TEXT_ROWS = 8
+
+# A count that takes each plural form GOV.UK Frontend's script asks for (Intl.PluralRules'
+# categories) in each language, so each form's message comes from the catalogue's own plural.
+_PLURAL_SAMPLES = {
+    "cy": {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 6, "other": 4},
+    "en": {"one": 1, "other": 2},
+}
+
+
+def _plurals(message: Callable[[int], str]) -> dict[str, str]:
+    language = (translation.get_language() or "en").split("-")[0]
+    samples = _PLURAL_SAMPLES.get(language, _PLURAL_SAMPLES["en"])
+    return {form: message(count) for form, count in samples.items()}
+
+
+def character_count(params: dict[str, Any], *, limit: int) -> dict[str, Any]:
+    """A textarea's options as the GOV.UK character count, with the limit the server enforces
+    and its messages in the reader's language (`%{count}` is filled in by the script)."""
+    return {
+        **params,
+        "maxlength": limit,
+        "textareaDescriptionText": _("You can enter up to %{count} characters"),
+        "charactersUnderLimitText": _plurals(
+            lambda n: ngettext(
+                "You have %{count} character remaining", "You have %{count} characters remaining", n
+            )
+        ),
+        "charactersAtLimitText": _("You have 0 characters remaining"),
+        "charactersOverLimitText": _plurals(
+            lambda n: ngettext(
+                "You have %{count} character too many", "You have %{count} characters too many", n
+            )
+        ),
+    }
 
 
 class DateWidget(forms.MultiWidget):
@@ -239,6 +275,10 @@ def field(bound: forms.BoundField, **options: Any) -> dict[str, Any]:
     elif isinstance(widget, forms.Textarea):
         params = {**common, "label": label, "rows": WIDE_TEXT_ROWS, "value": bound.value() or ""}
         component = "textarea"
+        limit = getattr(bound.field, "max_length", None)
+        if limit:
+            params = character_count(params, limit=limit)
+            component = "character-count"
     else:
         input_type = getattr(widget, "input_type", "text")
         is_password = isinstance(widget, forms.PasswordInput)

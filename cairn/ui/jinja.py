@@ -182,7 +182,7 @@ def _typed_values(kind: str, params: dict[str, Any]) -> tuple[dict[str, Any], li
             return f"{_TYPED[0]}{len(typed) - 1}{_TYPED[1]}"
         return value
 
-    if kind in {"input", "textarea"} and "value" in params:
+    if kind in {"input", "textarea", "character-count"} and "value" in params:
         return {**params, "value": stand_in(params["value"])}, typed
     if kind == "date" and params.get("items"):
         items = [

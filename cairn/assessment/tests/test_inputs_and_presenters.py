@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.http import QueryDict
 
-from cairn.assessment import inputs, presenters
+from cairn.assessment import answers, inputs, presenters
 from cairn.assessment.answers import InvalidAnswerError
 from cairn.assessment.tests.factories import options, question, words
 from cairn.framework.schema import ItemField
@@ -150,9 +150,11 @@ def test_multi_choice_is_checkboxes_with_the_chosen_ticked():
     assert [item["checked"] for item in found["params"]["items"]] == [False, True]
 
 
-def test_long_text_is_a_textarea_and_short_text_an_input():
+def test_long_text_is_a_character_count_and_short_text_an_input():
     assert component(question("probe.notes", "long_text"), "Hi")["params"]["value"] == "Hi"
-    assert component(question("probe.notes", "long_text"))["component"] == "textarea"
+    long = component(question("probe.notes", "long_text"))
+    assert long["component"] == "character-count"
+    assert long["params"]["maxlength"] == answers.LONG_TEXT_LIMIT
     assert component(question("probe.text", "text"))["component"] == "input"
 
 

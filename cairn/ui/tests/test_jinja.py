@@ -118,6 +118,7 @@ def test_date_parts_typed_by_hand_are_filled_in_their_own_boxes():
 class EveryWidget(forms.Form):
     name = forms.CharField(label="Name", help_text="As on the birth certificate")
     notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
+    summary = forms.CharField(label="Summary", widget=forms.Textarea, max_length=50)
     born = GovukDateField(label="Date of birth")
     lives = YesNoField(label="Lives at home")
     colour = forms.ChoiceField(label="Colour", choices=[("", "-"), ("r", "Red"), ("g", "Green")])
@@ -134,6 +135,7 @@ class EveryWidget(forms.Form):
         None,
         {},
         {"name": "Kai & <Lee>", "notes": "x\ny", "born_day": "14", "born_month": "3"},
+        {"summary": "s" * 51},
         {"name": "", "born_year": "2011", "lives": "yes", "colour": "g", "tick": ["a", "b"]},
         {"agree": "on", "secret": "hunter2", "born_day": "31", "born_month": "2"},
     ],
@@ -216,3 +218,15 @@ def test_choice_labels_are_the_models_own():
     for language in ("en-gb", "cy"):
         with translation.override(language):
             assert jinja.display(membership, "role") == membership.get_role_display()
+
+
+def test_a_text_box_with_a_limit_is_a_character_count_that_keeps_what_was_typed():
+    form = EveryWidget({"summary": "s" * 51})
+    form.is_valid()
+
+    page = cached(form_field(form["summary"]))
+
+    assert 'data-module="govuk-character-count"' in page
+    assert 'data-maxlength="50"' in page
+    assert "s" * 51 in page
+    assert "Ensure this value has at most 50 characters" in page
