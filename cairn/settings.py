@@ -17,10 +17,12 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("CAIRN_DEBUG", default=False)
 CAIRN_DEMO = env.bool("CAIRN_DEMO", default=False)
-SECRET_KEY = env.str(
-    "CAIRN_SECRET_KEY",
-    default="insecure-development-key-replace-in-production-0123456789abcdefghijklmnopqrstuvwxyz",
+# The development key is public: `check --deploy` fails with it, and cairn.wsgi (gunicorn,
+# runserver) refuses to start with it unless CAIRN_INSECURE_LOCAL or CAIRN_DEMO is on.
+CAIRN_DEVELOPMENT_SECRET_KEY = (
+    "insecure-development-key-replace-in-production-0123456789abcdefghijklmnopqrstuvwxyz"
 )
+SECRET_KEY = env.str("CAIRN_SECRET_KEY", default=CAIRN_DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env.list("CAIRN_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CAIRN_CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -82,6 +84,7 @@ MIDDLEWARE = [
     "cairn.accounts.middleware.IdleTimeoutMiddleware",
     "cairn.accounts.middleware.TwoFactorRequiredMiddleware",
     "cairn.accounts.middleware.ActiveMembershipMiddleware",
+    "cairn.accounts.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

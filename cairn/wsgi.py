@@ -1,4 +1,4 @@
-"""WSGI entry point (gunicorn cairn.wsgi)."""
+"""WSGI entry point (gunicorn cairn.wsgi; runserver serves it too)."""
 
 import os
 
@@ -6,3 +6,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cairn.settings")
 application = get_wsgi_application()
+
+from cairn.accounts.checks import refuse_insecure_start  # noqa: E402  (needs settings loaded)
+
+refuse_insecure_start()

@@ -10,6 +10,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from cairn.accounts import queries
 
@@ -96,3 +97,19 @@ class ActiveMembershipMiddleware:
                 (m for m in memberships if m.pk == chosen), memberships[0] if memberships else None
             )
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Nothing Cairn serves itself is kept by a browser or a shared cache: its pages, PDFs and
+    API answers carry children's records, tokens and two-factor secrets. (Static files are
+    served before this, by WhiteNoise, with their own caching.) A response that sets its own
+    Cache-Control keeps it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, no_store=True, private=True)
+        return response

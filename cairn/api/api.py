@@ -9,12 +9,13 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import NinjaAPI, Router, Status
 from ninja.errors import HttpError, ValidationError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cairn.accounts.requests import membership_of
 from cairn.accounts.roles import Capability, can
 from cairn.api.auth import SessionAuth, TokenAuth
 from cairn.api.common import field_errors, reachable_child
+from cairn.api.pagination import ListedChildren, Pages
 from cairn.api.schemas import (
     ChildChange,
     ChildConflict,
@@ -54,7 +55,7 @@ children = Router(tags=["children"])
 
 
 @children.get("", response=list[ChildSummary])
-@paginate(LimitOffsetPagination)
+@paginate(ListedChildren)
 def list_children(request: HttpRequest) -> Any:
     return (
         queries.visible_children(membership_of(request))
@@ -179,7 +180,7 @@ def change_child(request: HttpRequest, child_id: int, payload: ChildChange) -> A
 
 
 @children.get("/{int:child_id}/offences", response=list[OffenceOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_offences(request: HttpRequest, child_id: int) -> Any:
     child, _ = reachable_child(request, child_id, Access.READ)
     operations.record_viewed(by=Actor.from_request(request), child=child, page="api offences")
@@ -208,7 +209,7 @@ def create_offence(request: HttpRequest, child_id: int, payload: OffenceIn) -> A
 
 
 @children.get("/{int:child_id}/life-events", response=list[LifeEventOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_life_events(request: HttpRequest, child_id: int) -> Any:
     child, _ = reachable_child(request, child_id, Access.READ)
     operations.record_viewed(by=Actor.from_request(request), child=child, page="api life events")

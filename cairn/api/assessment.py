@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 
 from cairn.api.assessment_schemas import (
@@ -42,6 +42,7 @@ from cairn.api.assessment_schemas import (
     StageSummary,
 )
 from cairn.api.common import field_errors, reachable_child, reachable_stage
+from cairn.api.pagination import Pages
 from cairn.api.schemas import Created
 from cairn.assessment import completion, extensions, facts, operations, queries
 from cairn.assessment.answers import InvalidAnswerError
@@ -183,7 +184,7 @@ def _stage_out(stage: Stage) -> dict[str, Any]:
 
 
 @router.get("/children/{int:child_id}/stages", response=list[StageSummary])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_stages(request: HttpRequest, child_id: int) -> Any:
     """The child's stages, newest first."""
     child, _access = reachable_child(request, child_id, Access.READ)

@@ -181,6 +181,17 @@ def record_viewed(*, by: Actor, child: Child, page: str) -> None:
     )
 
 
+def record_listed(*, by: Actor, page: str, shown: int) -> None:
+    """A list of children was read (the API's children, a caseload search, deadlines, the
+    sign-off queue): one event per request, naming how many children it showed."""
+    record_event(
+        by=by,
+        event_type="records.children.listed",
+        summary=f"Listed {shown} {'child' if shown == 1 else 'children'}: {page}",
+        detail={"page": page, "shown": shown},
+    )
+
+
 @transaction.atomic
 def open_grant(
     *,

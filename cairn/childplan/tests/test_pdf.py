@@ -60,7 +60,7 @@ def read_pdf(content: bytes, folder: Path) -> PdfText:
 def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
     with (
         django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHER),
+        override_settings(PASSWORD_HASHERS=FAST_HASHER, CAIRN_DEMO=True),
         transaction.atomic(),
     ):
         call_command("loaddemo", stdout=io.StringIO())

@@ -65,7 +65,7 @@ def load() -> str:
 def loaded(django_db_setup: None, django_db_blocker: Any) -> Iterator[Loaded]:
     with (
         django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHER),
+        override_settings(PASSWORD_HASHERS=FAST_HASHER, CAIRN_DEMO=True),
         transaction.atomic(),
     ):
         first = load()
