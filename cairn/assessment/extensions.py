@@ -27,6 +27,19 @@ class ItemState(StrEnum):
 
 
 @dataclass(frozen=True)
+class Reason:
+    """One thing an item rests on that changed, for "what is left" and the stage summary: a
+    question (its label in the reader's language, its section, a link to it) or a fact, with
+    what it was and what it is now where known."""
+
+    label: str
+    url: str = ""
+    section: str = ""
+    old: str = ""
+    new: str = ""
+
+
+@dataclass(frozen=True)
 class StageItem:
     key: str
     group: str  # heading in the map, e.g. "Judgements"
@@ -36,13 +49,19 @@ class StageItem:
     is_required: bool
     detail: str = ""  # why it is missing or what changed, for "what is left"
     freezes: str = ""  # why the stage may not be edited now because of it ("signed off")
+    reasons: tuple[Reason, ...] = ()  # what changed, for an item to reconfirm
 
     @property
     def is_outstanding(self) -> bool:
-        """Required and missing, or made but waiting to be reconfirmed."""
-        return self.state == ItemState.RECONFIRM or (
-            self.is_required and self.state == ItemState.MISSING
-        )
+        """Required, and missing or made but waiting to be reconfirmed. An item only offered
+        (a light stage's judgement) may be left as it is, even once something it rests on
+        changed: it then says so where it is shown, but it does not hold the stage back."""
+        return self.is_required and self.state in (ItemState.MISSING, ItemState.RECONFIRM)
+
+    @property
+    def is_stale(self) -> bool:
+        """Offered, made, and not reconfirmed since something it rests on changed."""
+        return self.state == ItemState.RECONFIRM and not self.is_required
 
 
 StageExtension = Callable[["Stage"], list[StageItem]]

@@ -79,6 +79,8 @@ def _tag(item: extensions.StageItem) -> tuple[str, str]:
     state = item.state
     if state == extensions.ItemState.DONE:
         return _("Complete"), ""
+    if state == extensions.ItemState.RECONFIRM and not item.is_required:
+        return _("Not reconfirmed"), "govuk-tag--grey"
     if state == extensions.ItemState.RECONFIRM:
         return _("To reconfirm"), "govuk-tag--orange"
     if item.is_required:

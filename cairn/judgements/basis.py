@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cairn.assessment import completion
@@ -116,30 +116,69 @@ def basis_of(facts: StageFacts, kind: str) -> dict[str, Any]:
         found["serious_harm_rating"] = serious_harm
     return {
         "answers": {key: fingerprint(facts.values.get(key)) for key in sorted(keys)},
+        "values": {key: shown(facts.values.get(key)) for key in sorted(keys)},
         "facts": found,
     }
 
 
+SHOWN_TEXT = 200  # characters of a typed answer kept to say what it was
+
+
+def shown(value: Any) -> Any:
+    """An answer as kept with the basis, to say later what it was before it changed: a short
+    choice, date or number whole, a typed answer's beginning, and nothing of a list of items
+    (None: "changed" is all a reader is told). Never compared: the fingerprints are."""
+    if isinstance(value, str):
+        return value[:SHOWN_TEXT]
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [item[:SHOWN_TEXT] for item in value]
+    return None
+
+
 @dataclass(frozen=True)
 class Change:
-    """One thing a judgement rested on that is different now."""
+    """One thing a judgement rested on that is different now.
+
+    For a fact, `old` and `new` are its values as text. For an answer, `was` and `now` are the
+    answer before and after as kept (see `shown`); `was_kept` is False for a judgement made
+    before Cairn kept them, or when the answer was too long to keep."""
 
     kind: str  # "answer" or "fact"
     name: str  # the question key or the fact's name
     old: str = ""
     new: str = ""
+    # What an answer was and is, to show; not what makes two changes the same.
+    was: Any = field(default=None, compare=False)
+    now: Any = field(default=None, compare=False)
+    was_kept: bool = field(default=False, compare=False)
+    now_kept: bool = field(default=False, compare=False)
 
 
 def changes(saved: dict[str, Any], now: dict[str, Any]) -> list[Change]:
     """What differs between the basis a judgement was made on and the basis now."""
     found = []
     saved_answers, now_answers = saved.get("answers", {}), now.get("answers", {})
+    saved_values, now_values = saved.get("values", {}), now.get("values", {})
     unanswered = fingerprint(None)
     # Only what the judgement rests on now: an answer that is no longer fed to it (a stage type
     # asking fewer sections) has not changed by leaving the list.
     for key in sorted(now_answers):
-        if saved_answers.get(key, unanswered) != now_answers.get(key, unanswered):
-            found.append(Change("answer", key))
+        before, after = saved_answers.get(key, unanswered), now_answers.get(key, unanswered)
+        if before != after:
+            was, is_now = saved_values.get(key), now_values.get(key)
+            found.append(
+                Change(
+                    "answer",
+                    key,
+                    was=was,
+                    now=is_now,
+                    # unanswered (fingerprinted as None), or short enough to keep
+                    was_kept=before == unanswered or (key in saved_values and was is not None),
+                    now_kept=after == unanswered or is_now is not None,
+                )
+            )
     saved_facts, now_facts = saved.get("facts", {}), now.get("facts", {})
     for name in sorted(set(saved_facts) | set(now_facts)):
         old, new = saved_facts.get(name, ""), now_facts.get(name, "")

@@ -11,7 +11,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from cairn.assessment import presenters as assessment_presenters
 from cairn.assessment import queries as assessment_queries
@@ -103,10 +103,28 @@ def rating_choices(state: queries.JudgementState, language: str) -> list[tuple[s
 
 @dataclass(frozen=True)
 class ChangeLine:
+    """One thing a judgement rests on that changed: a question (its label in the reader's
+    language, its section and a link to it) or a Core Record fact, with old → new where known."""
+
     label: str
     url: str = ""
     old: str = ""
     new: str = ""
+    section: str = ""
+
+    @property
+    def shows_values(self) -> bool:
+        return bool(self.old or self.new)
+
+
+SHORT_ANSWER = 60  # characters of an answer shown in "old → new"
+
+
+def _short_answer(catalogue: Catalogue, key: str, value: Any, language: str) -> str:
+    if value in (None, "", []):
+        return _("not answered")
+    text = " ".join(assessment_presenters.display_value(catalogue, key, value, language).split())
+    return text if len(text) <= SHORT_ANSWER else text[: SHORT_ANSWER - 1].rstrip() + "…"
 
 
 def change_lines(
@@ -117,6 +135,11 @@ def change_lines(
         if change.kind == "answer":
             question = catalogue.questions.get(change.name)
             section = _section_of(catalogue, change.name)
+            old = new = ""
+            if change.now_kept:
+                new = _short_answer(catalogue, change.name, change.now, language)
+                if change.was_kept:
+                    old = _short_answer(catalogue, change.name, change.was, language)
             lines.append(
                 ChangeLine(
                     label=question.label.get(language) if question else change.name,
@@ -124,6 +147,9 @@ def change_lines(
                     + f"#{assessment_presenters.element_id(change.name)}"
                     if section
                     else "",
+                    old=old,
+                    new=new,
+                    section=_section_title(catalogue, section, language),
                 )
             )
         elif change.name == "concerns":
@@ -139,6 +165,23 @@ def change_lines(
     return lines
 
 
+def stale_note(labels: list[str]) -> str:
+    """What an optional judgement left as it was says: made before what changed, and that it
+    was not reconfirmed ("made before “School attendance” changed; not reconfirmed")."""
+    if not labels:
+        return ""
+    first = f"“{labels[0]}”"
+    if len(labels) == 1:
+        what = first
+    else:
+        what = ngettext(
+            "%(first)s and %(num)d other thing it rests on",
+            "%(first)s and %(num)d other things it rests on",
+            len(labels) - 1,
+        ) % {"first": first, "num": len(labels) - 1}
+    return _("made before %(what)s changed; not reconfirmed") % {"what": what}
+
+
 def _question_url(stage: Stage, catalogue: Catalogue, key: str) -> str:
     section = _section_of(catalogue, key)
     if not section:
@@ -146,6 +189,13 @@ def _question_url(stage: Stage, catalogue: Catalogue, key: str) -> str:
     return reverse("assessment:section", args=[stage.pk, section]) + (
         f"#{assessment_presenters.element_id(key)}"
     )
+
+
+def _section_title(catalogue: Catalogue, key: str, language: str) -> str:
+    for section in catalogue.sections:
+        if section.key == key:
+            return section.title.get(language)
+    return ""
 
 
 def _section_of(catalogue: Catalogue, key: str) -> str:
@@ -418,11 +468,16 @@ def judgement_page(
     language: str,
 ) -> dict[str, Any]:
     rules = judgement_rules.active()
+    changes = change_lines(stage, state.changes, catalogue, language)
     page: dict[str, Any] = {
         "kind": state.kind,
         "title": Kind(state.kind).label,
         "made": made_view(state.judgement, state.kind, language),
-        "changes": change_lines(stage, state.changes, catalogue, language),
+        "changes": changes,
+        # An optional judgement (a light stage's) may be left as it was: it says so instead.
+        "stale_note": ""
+        if found.required or not state.to_reconfirm
+        else stale_note([line.label for line in changes]),
         "proposal": proposal_label(state, language),
         "required": found.required,
     }

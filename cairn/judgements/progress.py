@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cairn.assessment.extensions import ItemState, StageItem
+from cairn.assessment.extensions import ItemState, Reason, StageItem
 from cairn.assessment.models import Stage
-from cairn.judgements import queries
+from cairn.assessment.pages import language
+from cairn.framework import catalogue as catalogues
+from cairn.judgements import basis, presenters, queries
 from cairn.judgements.models import Kind
 from cairn.ui.jinja import url  # reverse(), worked out once per route
 
@@ -24,22 +26,43 @@ def stage_items(stage: Stage) -> list[StageItem]:
     cached: queries.StageJudgements | None = getattr(stage, "_cairn_judgements", None)
     if cached is None and not queries.has_judgements(stage):
         # Nothing made yet, so nothing to reconfirm: one query, no proposals to compute.
-        return [_item(stage, kind, required, made=False, changes=0) for kind in kinds]
+        return [_item(stage, kind, required, made=False) for kind in kinds]
     found = queries.review_cached(stage)
     return [
-        _item(stage, state.kind, required, made=state.is_made, changes=len(state.changes))
+        _item(
+            stage,
+            state.kind,
+            required,
+            made=state.is_made,
+            changes=_reasons(stage, state.changes) if state.is_made else (),
+        )
         for state in found
     ]
 
 
-def _item(stage: Stage, kind: str, required: bool, *, made: bool, changes: int) -> StageItem:
+def _reasons(stage: Stage, changes: list[basis.Change]) -> tuple[Reason, ...]:
+    if not changes:
+        return ()
+    catalogue = catalogues.load(stage.catalogue_version)
+    return tuple(
+        Reason(label=line.label, url=line.url, section=line.section, old=line.old, new=line.new)
+        for line in presenters.change_lines(stage, changes, catalogue, language())
+    )
+
+
+def _item(
+    stage: Stage, kind: str, required: bool, *, made: bool, changes: tuple[Reason, ...] = ()
+) -> StageItem:
     if made and changes:
         item_state = ItemState.RECONFIRM
-        detail = ngettext(
-            "%(num)d thing it rests on has changed",
-            "%(num)d things it rests on have changed",
-            changes,
-        ) % {"num": changes}
+        if required:
+            detail = ngettext(
+                "%(num)d thing it rests on has changed",
+                "%(num)d things it rests on have changed",
+                len(changes),
+            ) % {"num": len(changes)}
+        else:
+            detail = presenters.stale_note([reason.label for reason in changes])
     elif made:
         item_state, detail = ItemState.DONE, ""
     elif required:
@@ -54,4 +77,5 @@ def _item(stage: Stage, kind: str, required: bool, *, made: bool, changes: int) 
         state=item_state,
         is_required=required,
         detail=detail,
+        reasons=changes,
     )
