@@ -25,7 +25,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 from ninja.pagination import paginate
 from pydantic import Field
 
@@ -340,4 +340,109 @@ def deepen_stage(request: HttpRequest, stage_id: int) -> Any:
             423, f"This stage is {str(error).lower()}: it can no longer be deepened"
         ) from None
     _viewed(request, stage, "api stage")
+    return _stage_out(stage)
+
+
+# Completing, reopening and cancelling
+
+
+class ReasonIn(Schema):
+    reason: str | None = Field(None, description="Why: kept with the stage and in the audit log")
+
+
+def _refused(entries: list[tuple[list[str], str]]) -> ValidationError:
+    """A 422 naming each thing refused, in the shape of the API's other 422s."""
+    return ValidationError(
+        [{"type": "value_error", "loc": loc, "msg": msg} for loc, msg in entries]
+    )
+
+
+def _left(stage: Stage, incomplete: operations.IncompleteStageError) -> ValidationError:
+    """One entry per thing left before the stage can be completed, each naming it."""
+    entries: list[tuple[list[str], str]] = [
+        (["answers", question.key], f"Required question unanswered: {question.label.en}")
+        for question in incomplete.missing
+    ]
+    entries += [
+        (
+            ["answers", question.key],
+            f"Carried-forward answer to confirm or change ({section.title.en}): "
+            f"{question.label.en}",
+        )
+        for section, questions in incomplete.unconfirmed
+        for question in questions
+    ]
+    entries += [
+        (
+            ["items", item.key],
+            f"{item.title}: {item.detail}"
+            if item.detail
+            else f"{item.title}: {'to reconfirm' if item.state.value == 'reconfirm' else 'to make'}",
+        )
+        for item in incomplete.outstanding
+    ]
+    return _refused(entries)
+
+
+@router.post("/stages/{int:stage_id}/complete", response={200: StageOut, 423: Message, **REFUSALS})
+def complete_stage(request: HttpRequest, stage_id: int) -> Any:
+    """Complete the stage, keeping the Core Record facts it used.
+
+    422 lists what is left, one entry per thing: required questions unanswered, carried-forward
+    answers of the stage's own sections neither confirmed nor changed, judgements (and other
+    items) to make or reconfirm. 423 if the stage has already ended."""
+    stage = _stage(request, stage_id, edit=True)
+    try:
+        stage = operations.complete_stage(by=Actor.from_request(request), stage=stage)
+    except operations.IncompleteStageError as incomplete:
+        raise _left(stage, incomplete) from None
+    except operations.StageFrozenError as error:
+        raise HttpError(423, f"This stage is {str(error).lower()}: it has already ended") from None
+    return _stage_out(stage)
+
+
+MANAGERS_ONLY = "Only a manager of the organisation holding this stage may reopen or cancel it"
+
+
+def _managed(request: HttpRequest, stage_id: int, payload: ReasonIn) -> tuple[Stage, str]:
+    stage = _stage(request, stage_id, edit=True)
+    if not operations.may_reopen_or_cancel(Actor.from_request(request), stage):
+        raise HttpError(403, MANAGERS_ONLY)
+    reason = (payload.reason or "").strip()
+    if not reason:
+        raise field_errors({"reason": "Enter the reason"})
+    return stage, reason
+
+
+@router.post("/stages/{int:stage_id}/reopen", response={200: StageOut, **REFUSALS})
+def reopen_stage(request: HttpRequest, stage_id: int, payload: ReasonIn) -> Any:
+    """Managers: put a completed, stopped or signed-off stage back in progress, with a reason.
+
+    422 for a missing or blank reason, or a stage that cannot be reopened (in progress and not
+    signed off, cancelled, or with a later stage started)."""
+    stage, reason = _managed(request, stage_id, payload)
+    try:
+        stage = operations.reopen_stage(by=Actor.from_request(request), stage=stage, reason=reason)
+    except operations.CannotReopenError as refused:
+        raise _refused([(["stage", "status"], str(refused))]) from None
+    return _stage_out(stage)
+
+
+@router.post("/stages/{int:stage_id}/cancel", response={200: StageOut, **REFUSALS})
+def cancel_stage(request: HttpRequest, stage_id: int, payload: ReasonIn) -> Any:
+    """Managers: cancel a stage started in error, with a reason. It stays readable, as
+    cancelled, and no longer counts as the child's latest stage. 422 for a missing or blank
+    reason, or a stage no longer in progress."""
+    stage, reason = _managed(request, stage_id, payload)
+    try:
+        stage = operations.end_stage(
+            by=Actor.from_request(request),
+            stage=stage,
+            status=Stage.Status.CANCELLED,
+            reason=reason,
+        )
+    except operations.StageFrozenError:
+        raise _refused(
+            [(["stage", "status"], "Only a stage in progress can be cancelled")]
+        ) from None
     return _stage_out(stage)

@@ -11,13 +11,15 @@ valid save, and what is missing shows on the completion map.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cairn.accounts.models import User
-from cairn.assessment import answers, completion, extensions, facts
+from cairn.accounts.models import Membership, User
+from cairn.accounts.roles import Capability, can
+from cairn.assessment import answers, completion, extensions, facts, review
 from cairn.assessment.models import (
     Answer,
     AnswerRevision,
@@ -28,7 +30,7 @@ from cairn.assessment.models import (
 )
 from cairn.audit.operations import Actor, record_event
 from cairn.framework import catalogue as catalogues
-from cairn.framework.schema import Question
+from cairn.framework.schema import Question, Section
 from cairn.records.models import Child
 
 
@@ -57,17 +59,37 @@ class StaleAnswerError(Exception):
 
 
 class IncompleteStageError(Exception):
-    """Required questions are still unanswered, or required judgements not yet made."""
+    """Required questions are still unanswered, carried-forward answers of the stage's own
+    sections are neither confirmed nor changed, or required judgements are not yet made."""
 
     def __init__(
-        self, missing: list[Question], outstanding: list[extensions.StageItem] | None = None
+        self,
+        missing: list[Question],
+        outstanding: list[extensions.StageItem] | None = None,
+        unconfirmed: list[tuple[Section, tuple[Question, ...]]] | None = None,
     ) -> None:
         outstanding = outstanding or []
+        unconfirmed = unconfirmed or []
+        waiting = sum(len(questions) for _section, questions in unconfirmed)
         super().__init__(
-            f"{len(missing)} required question(s) unanswered, {len(outstanding)} item(s) outstanding"
+            f"{len(missing)} required question(s) unanswered, {waiting} carried-forward "
+            f"answer(s) to confirm, {len(outstanding)} item(s) outstanding"
         )
         self.missing = missing
         self.outstanding = outstanding
+        self.unconfirmed = unconfirmed
+
+
+class NotPermittedError(Exception):
+    """Only a manager of the stage's organisation may reopen or cancel a stage."""
+
+
+class CannotReopenError(Exception):
+    """The stage is in a state that cannot be reopened (or cancelled): the message says why."""
+
+
+class ReasonRequiredError(ValueError):
+    """Reopening or cancelling a stage needs a reason."""
 
 
 def _user(by: Actor) -> User | None:
@@ -301,15 +323,43 @@ def confirm_answer(*, by: Actor, stage: Stage, key: str, version: int) -> Answer
 
 
 @transaction.atomic
-def confirm_section(*, by: Actor, stage: Stage, section: str) -> int:
-    """Confirm every carried-forward answer in a section in one action."""
+def confirm_section(*, by: Actor, stage: Stage, section: str, shown: Mapping[str, int]) -> int:
+    """Confirm, in one action, the carried-forward answers of a section that a page showed.
+
+    `shown` is what the page displayed: each answer's key and the version it showed. Only
+    those are confirmed, and only while they still wait in this section at that version: an
+    answer someone changed since (so not what was shown), one the stage does not show, or one
+    of another section is left as it is. Returns how many were confirmed."""
     ensure_editable(stage)
-    pending = list(
-        Answer.objects.filter(stage=stage, key__startswith=f"{section}.", is_confirmed=False)
+    catalogue = catalogues.load(stage.catalogue_version)
+    in_view = {
+        question.key
+        for progress, questions in review.waiting(stage, catalogue)
+        if progress.section.key == section
+        for question in questions
+    }
+    pending = Answer.objects.filter(
+        stage=stage, key__in=sorted(in_view & set(shown)), is_confirmed=False
     )
+    confirmed = 0
     for answer in pending:
-        confirm_answer(by=by, stage=stage, key=answer.key, version=answer.version)
-    return len(pending)
+        if answer.version == shown[answer.key]:
+            confirm_answer(by=by, stage=stage, key=answer.key, version=answer.version)
+            confirmed += 1
+    return confirmed
+
+
+def waiting_in_section(stage: Stage, section: str) -> dict[str, int]:
+    """The carried-forward answers a page of this section shows as waiting: key and version,
+    as a page posts them back to confirm_section."""
+    catalogue = catalogues.load(stage.catalogue_version)
+    stored = {answer.key: answer for answer in stage.answers.filter(is_confirmed=False)}
+    return {
+        question.key: stored[question.key].version
+        for progress, questions in review.waiting(stage, catalogue)
+        if progress.section.key == section
+        for question in questions
+    }
 
 
 @transaction.atomic
@@ -336,13 +386,20 @@ def complete_stage(*, by: Actor, stage: Stage) -> Stage:
     values = {answer.key: answer.value for answer in stage.answers.all()}
     found = completion.progress(catalogue, stage.stage_type, stage.depth, values)
     outstanding = extensions.outstanding(stage)
-    if found.required_missing or outstanding:
-        raise IncompleteStageError(found.required_missing, outstanding)
+    unconfirmed = [
+        (progress.section, questions) for progress, questions in review.waiting(stage, catalogue)
+    ]
+    if found.required_missing or outstanding or unconfirmed:
+        raise IncompleteStageError(found.required_missing, outstanding, unconfirmed)
     sources = {
         q.source for section in found.sections for q in section.asked + section.offered if q.source
     }
     child = facts.prefetched(stage.child_id)
-    stage.snapshot = {"facts": facts.snapshot(child, sources), "at": timezone.now().isoformat()}
+    stage.snapshot = {
+        **stage.snapshot,
+        "facts": facts.snapshot(child, sources),
+        "at": timezone.now().isoformat(),
+    }
     stage.status = Stage.Status.COMPLETED
     stage.ended_at = timezone.now()
     stage.ended_by = _user(by)
@@ -357,11 +414,29 @@ def complete_stage(*, by: Actor, stage: Stage) -> Stage:
     return stage
 
 
+def may_reopen_or_cancel(by: Actor, stage: Stage) -> bool:
+    """Whether the actor is a manager (REOPEN_STAGE) of the organisation holding the stage."""
+    if by.user is None or by.organisation is None or by.organisation.pk != stage.organisation_id:
+        return False
+    membership = Membership.objects.filter(
+        user=by.user, organisation=by.organisation, is_active=True
+    ).first()
+    return can(membership, Capability.REOPEN_STAGE)
+
+
 @transaction.atomic
 def end_stage(*, by: Actor, stage: Stage, status: str, reason: str) -> Stage:
-    """Stop (the work ended early) or cancel (opened in error) a stage, with a reason."""
+    """Stop (the work ended early) or cancel (opened in error) a stage, with a reason.
+
+    Anyone who may edit the stage may stop it; only a manager of the organisation may cancel
+    it (NotPermittedError), since a cancelled stage no longer counts as the child's latest."""
     if status not in {Stage.Status.STOPPED, Stage.Status.CANCELLED}:
         raise ValueError(status)
+    reason = reason.strip()
+    if not reason:
+        raise ReasonRequiredError(status)
+    if status == Stage.Status.CANCELLED and not may_reopen_or_cancel(by, stage):
+        raise NotPermittedError(status)
     stage = Stage.objects.select_for_update().get(pk=stage.pk)
     _ensure_open(stage)
     stage.status, stage.ended_at, stage.ended_by, stage.end_reason = (
@@ -377,6 +452,70 @@ def end_stage(*, by: Actor, stage: Stage, status: str, reason: str) -> Stage:
         child_id=stage.child_id,
         obj=stage,
         summary=f"{stage.get_status_display()}: {reason[:200]}",
+        detail={"reason": reason[:300]},
+    )
+    return stage
+
+
+REFUSED_CANCELLED = "A cancelled stage cannot be reopened: start a new stage instead"
+REFUSED_OPEN = "This stage is already in progress"
+REFUSED_LATER = "A later stage has started for this child: reopen or cancel that one instead"
+
+
+def reopen_refusal(stage: Stage) -> str | None:
+    """Why this stage cannot be reopened now, or None: only a completed or stopped stage, or
+    one in progress but frozen by a sign-off, that is still the child's latest stage."""
+    if stage.status == Stage.Status.CANCELLED:
+        return REFUSED_CANCELLED
+    if stage.status == Stage.Status.IN_PROGRESS and not extensions.frozen_reason(stage):
+        return REFUSED_OPEN
+    later = (
+        Stage.objects.filter(child_id=stage.child_id, started_at__gt=stage.started_at)
+        .exclude(status=Stage.Status.CANCELLED)
+        .exclude(pk=stage.pk)
+        .exists()
+    )
+    if later:
+        return REFUSED_LATER
+    return None
+
+
+@transaction.atomic
+def reopen_stage(*, by: Actor, stage: Stage, reason: str) -> Stage:
+    """Put a completed, stopped or signed-off stage back in progress, with a reason (managers).
+
+    The facts kept at completion are moved to the snapshot's `earlier` list (completing again
+    keeps the new ones beside them); every app in extensions.ON_STAGE_REOPENED is told, so
+    countersigning lifts its sign-off freeze."""
+    reason = reason.strip()
+    if not reason:
+        raise ReasonRequiredError("reopen")
+    if not may_reopen_or_cancel(by, stage):
+        raise NotPermittedError("reopen")
+    stage = Stage.objects.select_for_update().get(pk=stage.pk)
+    refusal = reopen_refusal(stage)
+    if refusal:
+        raise CannotReopenError(refusal)
+    was = stage.status
+    held = extensions.frozen_reason(stage) if stage.is_open else None
+    snapshot = dict(stage.snapshot)
+    if "facts" in snapshot:
+        kept = {"facts": snapshot.pop("facts"), "at": snapshot.pop("at", None)}
+        snapshot["earlier"] = [*snapshot.get("earlier", []), kept]
+    stage.status = Stage.Status.IN_PROGRESS
+    stage.ended_at = None
+    stage.ended_by = None
+    stage.end_reason = ""
+    stage.snapshot = snapshot
+    stage.save(update_fields=["status", "ended_at", "ended_by", "end_reason", "snapshot"])
+    extensions.reopened(by, stage, reason)
+    record_event(
+        by=by,
+        event_type="assessment.stage.reopened",
+        child_id=stage.child_id,
+        obj=stage,
+        summary=f"Reopened: {reason[:200]}",
+        detail={"was": was, "held": held or "", "reason": reason[:300]},
     )
     return stage
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cairn.assessment.models import Answer, Stage
+from cairn.assessment import completion, queries
+from cairn.assessment.models import Stage
 from cairn.audit.models import AuditEvent
 from cairn.audit.queries import events_for_child
 from cairn.framework.catalogue import Catalogue
+from cairn.framework.schema import Question
 
 RECORD_CHANGES = "records."
 NOT_CHANGES = ("records.child.viewed",)
@@ -39,20 +41,53 @@ def record_changes(stage: Stage) -> list[AuditEvent]:
     )
 
 
+def carried_waiting(
+    found: completion.StageProgress, unconfirmed: set[str] | frozenset[str]
+) -> list[tuple[completion.SectionProgress, tuple[Question, ...]]]:
+    """The carried-forward answers still waiting to be confirmed that the stage shows now, by
+    section, in catalogue order. Only questions its section pages show count: an answer carried
+    from a section this stage does not ask (or to a question not asked at its depth, or a
+    hidden follow-up) is kept but is not work; it comes back into view if the stage is
+    deepened, the follow-up shows again, or a later stage asks that section."""
+    waiting = []
+    for section in found.sections:
+        shown = {q.key for q in (*section.asked, *section.offered)}
+        keys = tuple(
+            q for q in section.section.questions if q.key in shown and q.key in unconfirmed
+        )
+        if keys:
+            waiting.append((section, keys))
+    return waiting
+
+
+def waiting(
+    stage: Stage,
+    catalogue: Catalogue,
+    stored: dict[str, queries.StoredAnswer] | None = None,
+) -> list[tuple[completion.SectionProgress, tuple[Question, ...]]]:
+    """Carried-forward answers of the stage's own sections still waiting to be confirmed or
+    changed, by section (completion.carried_waiting): what "wait for you to confirm" counts,
+    what completing the stage waits for and what the review page lists."""
+    if stored is None:
+        stored = queries.answers_of(stage)
+    unconfirmed = {key for key, answer in stored.items() if not answer.is_confirmed}
+    if not unconfirmed:
+        return []
+    values = {key: answer.value for key, answer in stored.items()}
+    found = completion.progress(catalogue, stage.stage_type, stage.depth, values)
+    return carried_waiting(found, unconfirmed)
+
+
+def waiting_count(stage: Stage, catalogue: Catalogue) -> int:
+    return sum(len(keys) for _section, keys in waiting(stage, catalogue))
+
+
 def unconfirmed_by_section(
     stage: Stage, catalogue: Catalogue, language: str
 ) -> list[tuple[str, str, int]]:
-    """Carried-forward answers still waiting to be confirmed: (section key, title, count)."""
-    keys = list(
-        Answer.objects.filter(stage=stage, is_confirmed=False).values_list("key", flat=True)
-    )
-    counts: dict[str, int] = {}
-    for key in keys:
-        question = catalogue.questions.get(key)
-        if question is not None:
-            counts[question.section_key] = counts.get(question.section_key, 0) + 1
+    """Carried-forward answers still waiting to be confirmed: (section key, title, count), only
+    for the sections this stage asks."""
     return [
-        (section.key, section.title.get(language), counts[section.key])
-        for section in catalogue.sections
-        if section.key in counts
+        (progress.section.key, progress.section.title.get(language), len(keys))
+        for progress, keys in waiting(stage, catalogue)
     ]

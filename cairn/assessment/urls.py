@@ -13,6 +13,9 @@ urlpatterns = [
     path("stages/<int:stage_id>/complete/", views.complete, name="complete"),
     path("stages/<int:stage_id>/deepen/", views.deepen, name="deepen"),
     path("stages/<int:stage_id>/end/", views.end, name="end"),
+    path("stages/<int:stage_id>/reopen/", views.reopen, name="reopen"),
+    path("stages/<int:stage_id>/cancel/", views.cancel, name="cancel"),
+    path("stages/<int:stage_id>/review/", views.review_page, name="review"),
     path("stages/<int:stage_id>/sections/<slug:section>/", views.section, name="section"),
     path(
         "stages/<int:stage_id>/sections/<slug:section>/confirm/",

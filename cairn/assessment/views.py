@@ -5,10 +5,12 @@ render; the question markup comes from presenters."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -128,6 +130,8 @@ def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
     values = queries.values_of(stage)
     found = pages.progress_of(stage, catalogue, values, request.user)
     items = extensions.items_of(stage)
+    waiting = review.unconfirmed_by_section(stage, catalogue, pages.language())
+    may_manage = operations.may_reopen_or_cancel(Actor.from_request(request), stage)
     return render(
         request,
         "assessment/stage_detail.html",
@@ -141,13 +145,15 @@ def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
             progress=found,
             can_edit_stage=access >= Access.EDIT and stage.is_open,
             can_deepen=stage.is_open and stage.depth == Stage.Depth.LIGHT and access >= Access.EDIT,
-            unconfirmed=stage.answers.filter(is_confirmed=False).count(),
+            unconfirmed=sum(count for _key, _title, count in waiting),
+            can_reopen=may_manage and operations.reopen_refusal(stage) is None,
+            can_cancel=may_manage and stage.is_open,
             previous_label=pages.stage_type_label(catalogue, stage.previous.stage_type)
             if stage.previous
             else "",
             since=review.since(stage),
             record_changes=record_presenters.history(review.record_changes(stage)),
-            waiting=review.unconfirmed_by_section(stage, catalogue, pages.language()),
+            waiting=waiting,
             items=items,
             outstanding=[item for item in items if item.is_outstanding] if stage.previous else [],
         ),
@@ -524,23 +530,111 @@ def confirm(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
     )
 
 
+def _shown(post: QueryDict) -> dict[str, int]:
+    """The carried answers a page displayed, as it posts them back: "key:version" each."""
+    shown: dict[str, int] = {}
+    for entry in post.getlist("shown"):
+        key, _colon, version = entry.rpartition(":")
+        if key and version.isdigit():
+            shown[key] = int(version)
+    return shown
+
+
 @require_POST
 @login_required
 def confirm_section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
+    """Confirm the carried answers of a section that the page (the section's own, or the
+    stage's review page) displayed, and only those."""
     stage, _access, catalogue = pages.load_stage(request, stage_id, Access.EDIT)
     if section not in {s.key for s in catalogue.sections}:
         raise Http404
+    back_to_review = request.POST.get("next") == "review"
+    shown = _shown(request.POST)
     try:
         count = operations.confirm_section(
-            by=Actor.from_request(request), stage=stage, section=section
+            by=Actor.from_request(request), stage=stage, section=section, shown=shown
         )
     except operations.StageFrozenError:
         messages.error(request, _("This stage can no longer be changed"))
     else:
-        messages.success(
-            request, _("%(count)s carried-forward answers confirmed") % {"count": count}
-        )
+        if count < len(shown):
+            messages.error(
+                request,
+                _("Someone changed some of these answers meanwhile: check them again"),
+            )
+        else:
+            messages.success(
+                request, _("%(count)s carried-forward answers confirmed") % {"count": count}
+            )
+    if back_to_review:
+        return redirect("assessment:review", stage.pk)
     return redirect("assessment:section", stage.pk, section)
+
+
+@login_required
+def review_page(request: HttpRequest, stage_id: int) -> HttpResponse:
+    """Every carried-forward answer still waiting, section by section, compactly: each with
+    who gave it and when, a link to change it, and one confirm per section for what is shown."""
+    stage, access, catalogue = pages.load_stage(request, stage_id)
+    record_operations.record_viewed(
+        by=Actor.from_request(request), child=stage.child, page="assessment carried answers"
+    )
+    language = pages.language()
+    stored = queries.answers_of(stage)
+    found = pages.progress_of(
+        stage, catalogue, {key: answer.value for key, answer in stored.items()}, request.user
+    )
+    items = extensions.items_of(stage)
+    can_confirm = access >= Access.EDIT and stage.is_open and not extensions.frozen_by(items)
+    sections = []
+    for progress, questions in review.waiting(stage, catalogue, stored):
+        rows = []
+        for question in questions:
+            answer = stored[question.key]
+            rows.append(
+                {
+                    "key": question.key,
+                    "label": question.label.get(language),
+                    "value": presenters.display_value(
+                        catalogue, question.key, answer.value, language
+                    )
+                    or "–",
+                    "version": answer.version,
+                    "by": answer.updated_by_name,
+                    "at": answer.updated_at,
+                    "from": pages.stage_type_label(catalogue, answer.carried_from_type)
+                    if answer.carried_from_type
+                    else "",
+                    "change_url": reverse(
+                        "assessment:section", args=[stage.pk, progress.section.key]
+                    )
+                    + f"#{presenters.element_id(question.key)}",
+                }
+            )
+        sections.append(
+            {
+                "key": progress.section.key,
+                "title": progress.section.title.get(language),
+                "rows": rows,
+            }
+        )
+    return render(
+        request,
+        "assessment/review.html",
+        pages.stage_context(
+            request,
+            stage,
+            access,
+            catalogue,
+            found,
+            "review",
+            items=items,
+            sections=sections,
+            waiting_count=sum(len(section["rows"]) for section in sections),
+            current_page="review",
+            can_confirm=can_confirm,
+        ),
+    )
 
 
 @login_required
@@ -567,6 +661,10 @@ def left(request: HttpRequest, stage_id: int) -> HttpResponse:
         for progress in found.sections
         if progress.required_missing
     ]
+    unconfirmed = [
+        (progress.section.title.get(language), len(questions))
+        for progress, questions in review.waiting(stage, catalogue)
+    ]
     return render(
         request,
         "assessment/left.html",
@@ -580,6 +678,8 @@ def left(request: HttpRequest, stage_id: int) -> HttpResponse:
             items=items,
             missing=missing,
             missing_count=len(found.required_missing),
+            unconfirmed=unconfirmed,
+            unconfirmed_count=sum(count for _title, count in unconfirmed),
             outstanding=_grouped([item for item in items if item.is_outstanding]),
             can_complete=stage.is_open and access >= Access.EDIT,
         ),
@@ -600,14 +700,20 @@ def complete(request: HttpRequest, stage_id: int) -> HttpResponse:
     try:
         operations.complete_stage(by=Actor.from_request(request), stage=stage)
     except operations.IncompleteStageError as incomplete:
-        if incomplete.missing and incomplete.outstanding:
+        if incomplete.unconfirmed and not (incomplete.missing or incomplete.outstanding):
+            text = _(
+                "Confirm or change the carried-forward answers listed below before completing the stage"
+            )
+        elif incomplete.missing and incomplete.outstanding:
             text = _(
                 "Answer the required questions and make the judgements listed below before completing the stage"
             )
         elif incomplete.outstanding:
             text = _("Make or reconfirm the judgements listed below before completing the stage")
-        else:
+        elif incomplete.missing:
             text = _("Answer the required questions listed below before completing the stage")
+        else:
+            text = _("Finish what is listed below before completing the stage")
         messages.error(request, text)
         return redirect("assessment:left", stage.pk)
     except operations.StageFrozenError:
@@ -639,26 +745,27 @@ def deepen(request: HttpRequest, stage_id: int) -> HttpResponse:
 
 @login_required
 def end(request: HttpRequest, stage_id: int) -> HttpResponse:
+    """Stop a stage: the work ended before the assessment was finished (anyone who edits it)."""
     stage, access, catalogue = pages.load_stage(request, stage_id, Access.EDIT)
     error = ""
     if request.method == "POST":
-        status = request.POST.get("status", "")
         reason = request.POST.get("reason", "").strip()
-        if status not in {Stage.Status.STOPPED, Stage.Status.CANCELLED}:
-            error = "status"
-        elif not reason:
+        if not reason:
             error = "reason"
         else:
             try:
                 operations.end_stage(
-                    by=Actor.from_request(request), stage=stage, status=status, reason=reason
+                    by=Actor.from_request(request),
+                    stage=stage,
+                    status=Stage.Status.STOPPED,
+                    reason=reason,
                 )
             except operations.StageFrozenError:
                 messages.error(request, _("This stage has already ended"))
             return redirect("assessment:stage-detail", stage.pk)
     else:
         record_operations.record_viewed(
-            by=Actor.from_request(request), child=stage.child, page="end assessment stage"
+            by=Actor.from_request(request), child=stage.child, page="stop assessment stage"
         )
     return render(
         request,
@@ -669,10 +776,127 @@ def end(request: HttpRequest, stage_id: int) -> HttpResponse:
             access,
             catalogue,
             error=error,
-            status=request.POST.get("status", ""),
             reason=request.POST.get("reason", ""),
+            can_cancel=stage.is_open
+            and operations.may_reopen_or_cancel(Actor.from_request(request), stage),
         ),
         status=400 if error else 200,
+    )
+
+
+def _managed_stage(request: HttpRequest, stage_id: int) -> tuple[Stage, Access, Catalogue]:
+    """The stage for reopening or cancelling: reachable for editing (else 404) and the caller a
+    manager of its organisation (else 403)."""
+    stage, access, catalogue = pages.load_stage(request, stage_id, Access.EDIT)
+    if not operations.may_reopen_or_cancel(Actor.from_request(request), stage):
+        raise PermissionDenied
+    return stage, access, catalogue
+
+
+def _reason_page(
+    request: HttpRequest,
+    stage_id: int,
+    *,
+    template: str,
+    refusal: Callable[[Stage], str | None],
+    act: Callable[[Actor, Stage, str], Stage],
+    done: str,
+    page: str,
+) -> HttpResponse:
+    """A manager's page that changes a stage's state with a reason (reopen, cancel)."""
+    stage, access, catalogue = _managed_stage(request, stage_id)
+    error = ""
+    reason = request.POST.get("reason", "") if request.method == "POST" else ""
+    if request.method == "POST":
+        if not reason.strip():
+            error = _("Enter the reason")
+        else:
+            try:
+                act(Actor.from_request(request), stage, reason)
+            except operations.CannotReopenError as refused:
+                messages.error(request, _refusal_text(str(refused)))
+            except operations.StageFrozenError:
+                messages.error(request, _("This stage has already ended"))
+            else:
+                messages.success(request, done)
+            return redirect("assessment:stage-detail", stage.pk)
+    else:
+        record_operations.record_viewed(
+            by=Actor.from_request(request), child=stage.child, page=page
+        )
+    refused_now = refusal(stage)
+    return render(
+        request,
+        template,
+        pages.stage_context(
+            request,
+            stage,
+            access,
+            catalogue,
+            error=error,
+            reason=reason,
+            refusal=_refusal_text(refused_now) if refused_now else "",
+        ),
+        status=400 if error else 200,
+    )
+
+
+def _refusal_text(refusal: str) -> str:
+    """An operation's refusal in the reader's language."""
+    texts = {
+        operations.REFUSED_CANCELLED: _(
+            "A cancelled stage cannot be reopened: start a new stage instead"
+        ),
+        operations.REFUSED_OPEN: _("This stage is already in progress"),
+        operations.REFUSED_LATER: _(
+            "A later stage has started for this child: reopen or cancel that one instead"
+        ),
+        REFUSED_NOT_OPEN: _("Only a stage in progress can be cancelled"),
+    }
+    return texts.get(refusal, refusal)
+
+
+REFUSED_NOT_OPEN = "Only a stage in progress can be cancelled"
+
+
+def _cancel_refusal(stage: Stage) -> str | None:
+    return None if stage.is_open else REFUSED_NOT_OPEN
+
+
+@login_required
+def reopen(request: HttpRequest, stage_id: int) -> HttpResponse:
+    """Managers: put a completed, stopped or signed-off stage back in progress, with a reason."""
+    return _reason_page(
+        request,
+        stage_id,
+        template="assessment/reopen.html",
+        refusal=operations.reopen_refusal,
+        act=lambda by, stage, reason: operations.reopen_stage(by=by, stage=stage, reason=reason),
+        done=_("Stage reopened: it is in progress again"),
+        page="reopen assessment stage",
+    )
+
+
+@login_required
+def cancel(request: HttpRequest, stage_id: int) -> HttpResponse:
+    """Managers: cancel a stage started in error, with a reason; it stays listed as cancelled."""
+
+    def act(by: Actor, stage: Stage, reason: str) -> Stage:
+        refused = _cancel_refusal(stage)
+        if refused:
+            raise operations.CannotReopenError(refused)
+        return operations.end_stage(
+            by=by, stage=stage, status=Stage.Status.CANCELLED, reason=reason
+        )
+
+    return _reason_page(
+        request,
+        stage_id,
+        template="assessment/cancel.html",
+        refusal=_cancel_refusal,
+        act=act,
+        done=_("Stage cancelled"),
+        page="cancel assessment stage",
     )
 
 

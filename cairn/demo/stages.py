@@ -58,7 +58,12 @@ def _write_stage(by: Actor, child: Child, plan: StagePlan, clock: Clock, day: dt
     last_day = plan.ended if plan.ended is not None else plan.last_worked
     Concern.objects.filter(stage=stage).update(created_at=started, updated_at=started)
     for section in _sections_to_confirm(stage, plan):
-        assessment.confirm_section(by=by, stage=stage, section=section)
+        assessment.confirm_section(
+            by=by,
+            stage=stage,
+            section=section,
+            shown=assessment.waiting_in_section(stage, section),
+        )
 
     ordered = _in_catalogue_order(stage, plan.answers)
     for index, (key, value) in enumerate(ordered):
@@ -91,16 +96,21 @@ def _write_stage(by: Actor, child: Child, plan: StagePlan, clock: Clock, day: dt
         except assessment.IncompleteStageError as error:
             missing = ", ".join(question.key for question in error.missing)
             items = ", ".join(item.key for item in error.outstanding)
+            waiting = ", ".join(q.key for _section, keys in error.unconfirmed for q in keys)
             raise DemoDataError(
                 f"{child.local_id} {plan.stage_type} cannot be completed. Unanswered: "
-                f"{missing or 'none'}. Outstanding: {items or 'none'}."
+                f"{missing or 'none'}. Outstanding: {items or 'none'}. "
+                f"Carried answers to confirm: {waiting or 'none'}."
             ) from None
     return stage
 
 
 def _sections_to_confirm(stage: Stage, plan: StagePlan) -> list[str]:
     keys = [section.key for section, _depth in _sections(stage)]
-    return keys if plan.confirm == "all" else [key for key in keys if key in plan.confirm]
+    # A completed stage has every carried answer confirmed or changed (completing waits for it).
+    if plan.confirm == "all" or plan.is_completed:
+        return keys
+    return [key for key in keys if key in plan.confirm]
 
 
 def _sections(stage: Stage) -> list[tuple[Any, str]]:

@@ -189,6 +189,11 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "assessment:section": CHILD_RECORD,
     "assessment:answer-history": CHILD_RECORD,
     "assessment:end": CHILD_EDIT_PAGE,
+    # The carried answers waiting on one page: read with the record.
+    "assessment:review": CHILD_RECORD,
+    # Reopening and cancelling a stage: managers of the organisation holding it.
+    "assessment:reopen": every(404, anonymous=SIGN_IN, practitioner=403, manager=200),
+    "assessment:cancel": every(404, anonymous=SIGN_IN, practitioner=403, manager=200),
     "assessment:complete": every(405),
     "assessment:deepen": every(405),
     "assessment:confirm-section": every(405),
@@ -264,6 +269,9 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "api:get_completion": {**CHILD_RECORD, ANON: 401},
     "api:list_changes": {**CHILD_RECORD, ANON: 401},
     "api:deepen_stage": every(405),
+    "api:complete_stage": every(405),
+    "api:reopen_stage": every(405),
+    "api:cancel_stage": every(405),
     # The world's child has no sanction: 422 (cannot score) shows the caller was let through.
     "api:reoffending_score": {
         **CHILD_RECORD,

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from cairn.accounts.models import Membership, User
 from cairn.assessment import answers, completion, facts, operations
 from cairn.assessment.models import (
     Answer,
@@ -165,13 +166,13 @@ def test_carry_forward_skips_pulled_through_blank_and_unknown_answers(child, pat
     assert set(review.answers.values_list("key", flat=True)) == {choice.key}
 
 
-def test_carry_forward_takes_the_latest_stage_that_was_not_cancelled(child, pat, choice):
+def test_carry_forward_takes_the_latest_stage_that_was_not_cancelled(child, pat, choice, manager):
     kept = start(child, pat)
     answer(kept, choice, valid_value(choice, 0), pat)
     mistaken = start(child, pat)
     answer(mistaken, choice, valid_value(choice, 1), pat)
     operations.end_stage(
-        by=pat, stage=mistaken, status=Stage.Status.CANCELLED, reason="Wrong child"
+        by=actor(manager), stage=mistaken, status=Stage.Status.CANCELLED, reason="Wrong child"
     )
 
     review = start(child, pat, FULL)
@@ -428,7 +429,10 @@ def test_confirm_answer_of_an_unknown_question_is_refused(review, pat):
 def test_confirm_section_confirms_every_carried_answer_of_that_section_only(
     review, pat, choice, long_text
 ):
-    count = operations.confirm_section(by=pat, stage=review, section=choice.section_key)
+    shown = operations.waiting_in_section(review, choice.section_key)
+    count = operations.confirm_section(
+        by=pat, stage=review, section=choice.section_key, shown=shown
+    )
 
     in_section = [k for k in (choice.key, long_text.key) if k.startswith(f"{choice.section_key}.")]
     assert count == len(in_section)
@@ -437,7 +441,12 @@ def test_confirm_section_confirms_every_carried_answer_of_that_section_only(
 
 
 def test_confirm_section_with_nothing_to_confirm_confirms_nothing(stage, pat):
-    assert operations.confirm_section(by=pat, stage=stage, section=first_section().key) == 0
+    assert (
+        operations.confirm_section(
+            by=pat, stage=stage, section=first_section().key, shown={pick().key: 1}
+        )
+        == 0
+    )
 
 
 # Marking sections
@@ -537,7 +546,18 @@ def ended(stage, pat, how):
     if how == "completed":
         answer_everything_required(stage, pat)
         return operations.complete_stage(by=pat, stage=stage)
+    if how == Stage.Status.CANCELLED:  # cancelling is for managers
+        manager = make_manager(stage)
+        return operations.end_stage(by=manager, stage=stage, status=how, reason="Work ended")
     return operations.end_stage(by=pat, stage=stage, status=how, reason="Work ended")
+
+
+def make_manager(stage):
+    user = User.objects.create_user("mo.lifecycle", password="x" * 16)
+    membership = Membership.objects.create(
+        user=user, organisation=stage.organisation, role=Membership.Role.MANAGER
+    )
+    return actor(membership)
 
 
 FROZEN = [Stage.Status.COMPLETED, Stage.Status.STOPPED, Stage.Status.CANCELLED]
@@ -564,7 +584,9 @@ def test_every_change_to_a_frozen_stage_is_refused(stage, pat, how):
 
     for change in [
         lambda: operations.confirm_answer(by=pat, stage=stage, key=pick().key, version=1),
-        lambda: operations.confirm_section(by=pat, stage=stage, section=section_key),
+        lambda: operations.confirm_section(
+            by=pat, stage=stage, section=section_key, shown={pick().key: 1}
+        ),
         lambda: operations.mark_section_complete(by=pat, stage=stage, section=section_key),
         lambda: operations.complete_stage(by=pat, stage=stage),
         lambda: operations.deepen_stage(by=pat, stage=stage),
@@ -592,13 +614,15 @@ def test_record_answer_refuses_a_stage_ended_after_it_was_loaded(stage, pat, cho
 
 
 @pytest.mark.parametrize("status", [Stage.Status.STOPPED, Stage.Status.CANCELLED])
-def test_end_stage_records_how_it_ended_and_why(stage, pat, practitioner, child, status):
-    done = operations.end_stage(by=pat, stage=stage, status=status, reason="Family moved away")
+def test_end_stage_records_how_it_ended_and_why(stage, manager, child, status):
+    done = operations.end_stage(
+        by=actor(manager), stage=stage, status=status, reason="Family moved away"
+    )
 
     done.refresh_from_db()
     assert done.status == status
     assert done.end_reason == "Family moved away"
-    assert done.ended_by == practitioner.user
+    assert done.ended_by == manager.user
     assert done.ended_at is not None
     assert len(events(child, f"assessment.stage.{status}")) == 1
 

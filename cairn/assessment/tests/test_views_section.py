@@ -205,7 +205,8 @@ def test_carried_forward_answers_wait_for_confirmation(client, child, stage, pat
     page = text(client.get(section_url(review, choice.section_key)))
 
     assert "Carried forward from the" in page
-    assert "Confirm all carried-forward answers in this section" in page
+    assert "Confirm the carried-forward answers shown on this page" in page
+    assert f'name="shown" value="{choice.key}:1"' in page
     assert f'name="confirm" value="{choice.key}"' in page
 
 
@@ -645,8 +646,17 @@ def test_confirm_of_an_unknown_question_is_not_found(client, review):
     )
 
 
-def test_confirm_section_confirms_every_carried_answer_in_it(client, review, choice, notes, child):
-    response = client.post(url("confirm-section", review.pk, choice.section_key))
+def shown_on(page):
+    return re.findall(r'name="shown" value="([^"]+)"', page)
+
+
+def test_confirm_section_confirms_every_carried_answer_the_page_showed(
+    client, review, choice, notes, child
+):
+    shown = shown_on(text(client.get(section_url(review, choice.section_key))))
+    assert sorted(shown) == sorted([f"{choice.key}:1", f"{notes.key}:1"])
+
+    response = client.post(url("confirm-section", review.pk, choice.section_key), {"shown": shown})
 
     assert response["Location"] == section_url(review, choice.section_key)
     assert not review.answers.filter(
@@ -654,9 +664,15 @@ def test_confirm_section_confirms_every_carried_answer_in_it(client, review, cho
     ).exists()
     assert len(events(child, "assessment.answer.confirmed")) == 2
     assert "2 carried-forward answers confirmed" in text(client.get(response["Location"]))
-    assert "Confirm all carried-forward answers in this section" not in text(
+    assert "Confirm the carried-forward answers shown on this page" not in text(
         client.get(response["Location"])
     )
+
+
+def test_confirm_section_without_what_was_shown_confirms_nothing(client, review, choice):
+    client.post(url("confirm-section", review.pk, choice.section_key))
+
+    assert review.answers.filter(is_confirmed=False).count() == 2
 
 
 def test_confirm_section_of_an_unknown_section_is_not_found(client, review):

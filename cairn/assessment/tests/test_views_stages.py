@@ -247,12 +247,12 @@ def test_complete_succeeds_once_every_required_question_is_answered(client, stag
 
 
 def test_completing_an_ended_stage_says_it_has_ended(client, stage):
-    client.post(url("end", stage.pk), {"status": "cancelled", "reason": "Opened in error"})
+    client.post(url("end", stage.pk), {"reason": "Moved away"})
 
     response = client.post(url("complete", stage.pk), follow=True)
 
     stage.refresh_from_db()
-    assert stage.status == Stage.Status.CANCELLED
+    assert stage.status == Stage.Status.STOPPED
     assert "This stage has already ended" in text(response)
 
 
@@ -288,25 +288,25 @@ def test_deepen_an_ended_stage_changes_nothing(client, stage):
 # Stopping and cancelling
 
 
-def test_end_page_asks_how_and_why(client, stage):
+def test_end_page_asks_why_the_work_stops_and_sends_cancelling_to_a_manager(client, stage):
     response = client.get(url("end", stage.pk))
 
     page = text(response)
     assert response.status_code == 200
-    assert 'value="stopped"' in page
-    assert 'value="cancelled"' in page
+    assert 'value="cancelled"' not in page
     assert 'name="reason"' in page
+    assert "ask a manager to cancel it" in page
 
 
-@pytest.mark.parametrize("status", ["stopped", "cancelled"])
-def test_end_stops_or_cancels_with_a_reason(client, stage, status):
+@pytest.mark.parametrize("status", ["stopped", "cancelled", ""])
+def test_end_only_stops_whatever_is_posted(client, stage, status):
     response = client.post(
         url("end", stage.pk), {"status": status, "reason": "  Moved out of area "}
     )
 
     stage.refresh_from_db()
     assert response.status_code == 302
-    assert stage.status == status
+    assert stage.status == Stage.Status.STOPPED
     assert stage.end_reason == "Moved out of area"
 
 
@@ -319,18 +319,6 @@ def test_end_without_a_reason_is_refused(client, stage):
     assert "There is a problem" in page
     assert 'href="#reason"' in page
     assert "Enter the reason" in page
-    assert stage.is_open
-
-
-@pytest.mark.parametrize("status", ["", "completed", "deleted"])
-def test_end_without_stop_or_cancel_is_refused(client, stage, status):
-    response = client.post(url("end", stage.pk), {"status": status, "reason": "Moved"})
-
-    page = text(response)
-    stage.refresh_from_db()
-    assert response.status_code == 400
-    assert "Select whether to stop or cancel the stage" in page
-    assert re.search(r'<textarea[^>]*name="reason"[^>]*>\s*Moved</textarea>', page)
     assert stage.is_open
 
 

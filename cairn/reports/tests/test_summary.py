@@ -67,7 +67,7 @@ def test_the_address_is_the_town_only(child: Child, actor: Actor) -> None:
 
 
 def test_the_stage_spoken_for_is_the_latest_with_judgements(
-    assessed_child: Child, actor: Actor
+    assessed_child: Child, actor: Actor, manager: Membership
 ) -> None:
     judged = Stage.objects.get(child=assessed_child)
     newer = assessment_operations.start_stage(
@@ -83,8 +83,11 @@ def test_the_stage_spoken_for_is_the_latest_with_judgements(
     # Once the newer stage is cancelled and the older one has nothing, the latest wins.
     Stage.objects.filter(pk=judged.pk).delete()
     assert summary.stage_spoken_for(assessed_child) == newer
-    assessment_operations.end_stage(
-        by=actor, stage=newer, status=Stage.Status.CANCELLED, reason="Opened in error"
+    assessment_operations.end_stage(  # cancelling is for managers
+        by=Actor(user=manager.user, organisation=manager.organisation),
+        stage=newer,
+        status=Stage.Status.CANCELLED,
+        reason="Opened in error",
     )
     assert summary.stage_spoken_for(assessed_child) is None
 
