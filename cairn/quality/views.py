@@ -236,6 +236,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     membership = acting_membership(request)
     catalogue = catalogues.load()
     rows = presenters.queue_rows(membership, list(queries.queue(membership)), catalogue)
+    record_operations.record_listed(
+        by=Actor.from_request(request),
+        page="sign-off queue",
+        shown=len({row.request.stage.child_id for row in rows}),
+    )
     return render(
         request,
         "quality/queue.html",
@@ -287,6 +292,11 @@ def deadlines_page(request: HttpRequest) -> HttpResponse:
     membership = acting_membership(request)
     catalogue = catalogues.load()
     found = deadlines.deadlines_for(membership)
+    record_operations.record_listed(
+        by=Actor.from_request(request),
+        page="deadlines",
+        shown=len({stage.child_id for stage in found.overdue + found.due_soon + found.reviews}),
+    )
     return render(
         request,
         "quality/deadlines.html",

@@ -50,6 +50,12 @@ def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
     )
     children = queries.caseload(acting_membership(request), scope=scope, filters=filters)
     page = Paginator(children, settings.CAIRN_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Reading a list of children is recorded: one event a request, naming how many it showed.
+    operations.record_listed(
+        by=Actor.from_request(request),
+        page=f"{scope} caseload{' search' if filters.search else ''}",
+        shown=len(page.object_list),
+    )
     # Translated once for the page, not once a row (a row's get_legal_status_display() would
     # translate every choice again).
     legal_statuses = {value: str(label) for value, label in Child.LegalStatus.choices}
