@@ -629,7 +629,7 @@ def review_page(request: HttpRequest, stage_id: int) -> HttpResponse:
             found,
             "review",
             items=items,
-            sections=sections,
+            carried_sections=sections,
             waiting_count=sum(len(section["rows"]) for section in sections),
             current_page="review",
             can_confirm=can_confirm,

@@ -1,0 +1,261 @@
+"""The pages of issue 10's stage lifecycle: the review page of carried answers, What is left and
+the summary pointing at it, and managers' reopen and cancel pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from cairn.assessment import operations
+from cairn.assessment.models import Answer, Stage
+from cairn.assessment.tests.factories import (
+    LIGHT,
+    actor,
+    answer,
+    answer_everything_required,
+    catalogue,
+    pick,
+    start,
+    text,
+    valid_value,
+)
+from cairn.audit.operations import Actor
+from cairn.records import operations as record_operations
+from cairn.records.models import Grant
+
+pytestmark = pytest.mark.django_db
+
+OUTSIDE = "thinking_behaviour"
+FULL = next(
+    stage.key
+    for stage in catalogue().stages
+    if stage.depth == "full" and OUTSIDE in {entry.section for entry in stage.sections}
+)
+
+
+def url(name, *args):
+    return reverse(f"assessment:{name}", args=args)
+
+
+@pytest.fixture
+def pat(practitioner):
+    return actor(practitioner)
+
+
+@pytest.fixture
+def as_pat(client_for, practitioner):
+    return client_for(practitioner)
+
+
+@pytest.fixture
+def as_mo(client_for, manager):
+    return client_for(manager)
+
+
+@pytest.fixture
+def carried(child, pat):
+    """A light stage started from a completed one: its answers wait to be confirmed."""
+    first = start(child, pat, LIGHT)
+    answer_everything_required(first, pat)
+    operations.complete_stage(by=pat, stage=first)
+    return start(child, pat, LIGHT)
+
+
+def shown_by_section(page):
+    """Each confirm form of the review page: its section and the key:version it posts."""
+    forms = re.findall(
+        r'<form method="post" action="/stages/\d+/sections/([^/]+)/confirm/"[^>]*>(.*?)</form>',
+        page,
+        re.S,
+    )
+    return {section: re.findall(r'name="shown" value="([^"]+)"', body) for section, body in forms}
+
+
+# The review page
+
+
+def test_the_review_page_lists_every_waiting_answer_with_one_confirm_per_section(as_pat, carried):
+    page = text(as_pat.get(url("review", carried.pk)))
+
+    forms = shown_by_section(page)
+    waiting = {
+        key: version
+        for key, version in carried.answers.filter(is_confirmed=False).values_list("key", "version")
+    }
+    assert forms
+    assert sorted(entry for shown in forms.values() for entry in shown) == sorted(
+        f"{key}:{version}" for key, version in waiting.items()
+    )
+    assert page.count("Confirm these answers") == len(forms)
+    for key in waiting:
+        question = catalogue().questions[key]
+        assert question.label.en in page
+        assert url("section", carried.pk, question.section_key) in page
+
+
+def test_confirming_a_section_on_the_review_page_confirms_only_what_it_showed(as_pat, carried):
+    page = text(as_pat.get(url("review", carried.pk)))
+    section, shown = next(iter(shown_by_section(page).items()))
+
+    response = as_pat.post(
+        url("confirm-section", carried.pk, section), {"shown": shown, "next": "review"}
+    )
+
+    assert response["Location"] == url("review", carried.pk)
+    confirmed = set(carried.answers.filter(is_confirmed=True).values_list("key", flat=True))
+    assert confirmed == {entry.rpartition(":")[0] for entry in shown}
+    assert section not in shown_by_section(text(as_pat.get(url("review", carried.pk))))
+
+
+def test_an_answer_changed_since_the_page_was_shown_is_not_confirmed(as_pat, carried, pat):
+    page = text(as_pat.get(url("review", carried.pk)))
+    section, shown = next(iter(shown_by_section(page).items()))
+    key = shown[0].rpartition(":")[0]
+    operations.confirm_answer(by=pat, stage=carried, key=key, version=1)
+    answer(carried, key, valid_value(catalogue().questions[key], 1), pat)
+
+    response = as_pat.post(
+        url("confirm-section", carried.pk, section), {"shown": shown, "next": "review"}, follow=True
+    )
+
+    assert Answer.objects.get(stage=carried, key=key).version == 3
+    assert "Someone changed some of these answers meanwhile" in text(response)
+
+
+def test_the_review_page_leaves_out_sections_the_stage_does_not_ask(as_pat, child, pat):
+    full = start(child, pat, FULL)
+    outside = pick(FULL, section=OUTSIDE)
+    answer(full, outside, valid_value(outside), pat)
+    light = start(child, pat, LIGHT)
+
+    page = text(as_pat.get(url("review", light.pk)))
+    summary = text(as_pat.get(url("stage-detail", light.pk)))
+
+    assert outside.label.en not in page
+    assert OUTSIDE not in shown_by_section(page)
+    assert url("section", light.pk, OUTSIDE) not in summary
+    assert "Every carried-forward answer has been confirmed or corrected." in summary
+
+
+def test_a_reader_sees_the_answers_but_no_confirm(client_for, secure_staff, carried, northshire):
+    record_operations.open_grant(
+        by=Actor.system(northshire),
+        child=carried.child,
+        organisation=secure_staff.organisation,
+        scope=Grant.Scope.CUSTODY,
+        reason="In custody",
+    )
+    page = text(client_for(secure_staff).get(url("review", carried.pk)))
+
+    assert "Carried-forward answers" in page
+    assert "Confirm these answers" not in page
+
+
+def test_the_summary_and_map_point_to_the_review_page(as_pat, carried):
+    page = text(as_pat.get(url("stage-detail", carried.pk)))
+
+    assert "Review the carried-forward answers on one page" in page
+    assert f'href="{url("review", carried.pk)}"' in page
+
+
+def test_what_is_left_lists_the_carried_answers_by_section_and_completing_is_refused(
+    as_pat, carried
+):
+    response = as_pat.post(url("complete", carried.pk), follow=True)
+
+    page = text(response)
+    carried.refresh_from_db()
+    assert carried.is_open
+    assert "Confirm or change the carried-forward answers listed below" in page
+    assert "Carried-forward answers to confirm or change" in page
+    assert f'href="{url("review", carried.pk)}"' in page
+    assert "Every required question for this stage is answered." not in page
+
+
+# Reopening and cancelling
+
+
+@pytest.fixture
+def completed(child, pat):
+    stage = start(child, pat, LIGHT)
+    answer_everything_required(stage, pat)
+    return operations.complete_stage(by=pat, stage=stage)
+
+
+def test_a_manager_sees_reopen_on_a_completed_stage_and_a_practitioner_does_not(
+    as_mo, as_pat, completed
+):
+    assert "Reopen this stage" in text(as_mo.get(url("stage-detail", completed.pk)))
+    assert "Reopen this stage" not in text(as_pat.get(url("stage-detail", completed.pk)))
+    assert as_pat.get(url("reopen", completed.pk)).status_code == 403
+
+
+def test_a_manager_sees_cancel_on_a_stage_in_progress_and_a_practitioner_does_not(
+    as_mo, as_pat, child, pat
+):
+    stage = start(child, pat, LIGHT)
+
+    assert "Cancel this stage" in text(as_mo.get(url("stage-detail", stage.pk)))
+    assert "Reopen this stage" not in text(as_mo.get(url("stage-detail", stage.pk)))
+    assert "Cancel this stage" not in text(as_pat.get(url("stage-detail", stage.pk)))
+    assert as_pat.post(url("cancel", stage.pk), {"reason": "Oops"}).status_code == 403
+    stage.refresh_from_db()
+    assert stage.is_open
+
+
+def test_reopening_needs_a_reason_shown_as_a_gov_uk_error(as_mo, completed):
+    response = as_mo.post(url("reopen", completed.pk), {"reason": "  "})
+
+    page = text(response)
+    assert response.status_code == 400
+    assert "There is a problem" in page
+    assert 'href="#reason"' in page
+    assert "Enter the reason" in page
+    completed.refresh_from_db()
+    assert completed.status == Stage.Status.COMPLETED
+
+
+def test_a_manager_reopens_a_completed_stage(as_mo, completed):
+    response = as_mo.post(url("reopen", completed.pk), {"reason": "New school to add"}, follow=True)
+
+    completed.refresh_from_db()
+    assert completed.is_open
+    assert "Stage reopened" in text(response)
+
+
+def test_the_reopen_page_of_a_stage_in_progress_says_why_not(as_mo, child, pat):
+    stage = start(child, pat, LIGHT)
+
+    response = as_mo.get(url("reopen", stage.pk))
+
+    assert response.status_code == 200
+    assert "This stage is already in progress" in text(response)
+    assert 'name="reason"' not in text(response)
+
+
+def test_a_manager_cancels_a_stage_and_it_stays_listed_as_cancelled_with_reason_and_who(
+    as_mo, child, pat, manager
+):
+    stage = start(child, pat, LIGHT)
+
+    as_mo.post(url("cancel", stage.pk), {"reason": "Started for the wrong child"})
+
+    stage.refresh_from_db()
+    assert stage.status == Stage.Status.CANCELLED
+    listing = text(as_mo.get(url("stage-list", child.pk)))
+    assert "Cancelled" in listing
+    assert "Started for the wrong child" in listing
+    assert manager.user.display_name in listing
+    detail = as_mo.get(url("stage-detail", stage.pk))
+    assert detail.status_code == 200
+    assert "Started for the wrong child" in text(detail)
+    assert "Complete stage" not in text(detail)
+    assert "Cancel this stage" not in text(detail)
+
+
+def test_the_stop_page_offers_a_manager_the_cancel_page(as_mo, child, pat):
+    stage = start(child, pat, LIGHT)
+
+    assert url("cancel", stage.pk) in text(as_mo.get(url("end", stage.pk)))
