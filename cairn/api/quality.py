@@ -6,7 +6,9 @@ on the pages);
 deciding needs a manager of the stage's organisation who neither asked for the sign-off nor
 wrote the stage (else 403). 409 when a request already awaits (requesting) or the request is
 no longer awaiting (deciding); 423 when the stage cannot change (ended, or signed off). After
-sign-off the stage is frozen: writes to its answers and judgements answer 423.
+sign-off the stage is frozen: writes to its answers and judgements answer 423, until a manager
+reopens the stage (`POST /api/v1/stages/{id}/reopen`). 422 when what a request covers is not
+complete and current, naming each thing left.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 
 from cairn.accounts.requests import membership_of
 from cairn.api.assessment_schemas import Message
@@ -85,6 +87,18 @@ def _out(signoff: SignoffRequest) -> dict[str, Any]:
     }
 
 
+def _not_ready(error: operations.NotReadyError) -> ValidationError:
+    """422 naming each thing left, as a path into the stage ("sections", "education",
+    "carried"; "judgements", "serious_harm", "reconfirm"; "plan", "intervention", "missing")
+    with what to do."""
+    return ValidationError(
+        [
+            {"type": "not_ready", "loc": ["stage", *item.loc], "msg": item.text}
+            for item in error.left
+        ]
+    )
+
+
 def _request(request: HttpRequest, request_id: int) -> SignoffRequest:
     try:
         signoff, _access = queries.request_for(membership_of(request), request_id)
@@ -99,7 +113,9 @@ def _request(request: HttpRequest, request_id: int) -> SignoffRequest:
 )
 def request_signoff(request: HttpRequest, stage_id: int, payload: SignoffRequestIn) -> Any:
     """Ask a manager to countersign the stage's Explanations and Conclusions, its Pathways and
-    Planning, or both."""
+    Planning, or both. What it covers must be complete and current: 422 names each thing left
+    (required questions, carried-forward answers to confirm, judgements to make or to
+    reconfirm, the plan's required items)."""
     stage = reachable_stage(request, stage_id, edit=True)
     if not payload.sections:
         raise field_errors({"sections": "Name explanations, planning or both"})
@@ -109,6 +125,8 @@ def request_signoff(request: HttpRequest, stage_id: int, payload: SignoffRequest
         )
     except operations.AlreadyAwaitingError:
         return Status(409, {"detail": "Sign-off has already been requested for this stage"})
+    except operations.NotReadyError as error:
+        raise _not_ready(error) from None
     except StageFrozenError as error:
         raise HttpError(
             423, f"This stage is {str(error).lower()}: it can no longer change"
@@ -130,7 +148,9 @@ def get_signoff_request(request: HttpRequest, request_id: int) -> Any:
     response={200: SignoffOut, 409: Message, **REFUSALS},
 )
 def decide_signoff(request: HttpRequest, request_id: int, payload: DecisionIn) -> Any:
-    """Sign off, or ask for changes (a comment is then required: 422 without one)."""
+    """Sign off, or ask for changes (a comment is then required: 422 without one). Signing off
+    is refused (422, naming them) while anything it covers went out of date after the request
+    was made, a judgement to reconfirm say: ask for changes instead."""
     signoff = _request(request, request_id)
     try:
         decided = operations.decide(
@@ -148,4 +168,6 @@ def decide_signoff(request: HttpRequest, request_id: int, payload: DecisionIn) -
         )
     except operations.CommentRequiredError:
         raise field_errors({"comment": "Say what should change"}) from None
+    except operations.NotReadyError as error:
+        raise _not_ready(error) from None
     return _out(decided)

@@ -16,5 +16,7 @@ class QualityConfig(AppConfig):
             extensions.FREEZE_CHECKS.append(operations.frozen_reason)
         if operations.withdraw_on_edit not in extensions.ON_STAGE_EDITED:
             extensions.ON_STAGE_EDITED.append(operations.withdraw_on_edit)
+        if operations.lift_on_reopen not in extensions.ON_STAGE_REOPENED:
+            extensions.ON_STAGE_REOPENED.append(operations.lift_on_reopen)
         if progress.answer_notes not in extensions.ANSWER_NOTES:
             extensions.ANSWER_NOTES.append(progress.answer_notes)

@@ -13,10 +13,16 @@ from cairn.quality.models import Sections, SignoffRequest
 class RequestForm(forms.Form):
     sections = forms.ChoiceField(widget=forms.RadioSelect)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, offered: list[str] | None = None, **kwargs: Any) -> None:
+        """`offered`: the choices to show (those ready for sign-off); every choice is accepted,
+        and the operation refuses one that is not ready, saying what is left."""
         super().__init__(*args, **kwargs)
         field = self.fields["sections"]
-        field.choices = [(value, str(label)) for value, label in Sections.choices]  # type: ignore[attr-defined]
+        field.choices = [  # type: ignore[attr-defined]
+            (value, str(label))
+            for value, label in Sections.choices
+            if offered is None or value in offered
+        ]
         field.label = _("What should be signed off?")
         field.error_messages = {
             "required": _("Select what should be signed off"),
@@ -28,11 +34,13 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(widget=forms.RadioSelect)
     comment = forms.CharField(widget=forms.Textarea, required=False, max_length=5000)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, may_sign_off: bool = True, **kwargs: Any) -> None:
+        """Without `may_sign_off` (something is out of date) only "ask for changes" is shown;
+        a sign-off sent anyway is refused by the operation."""
         super().__init__(*args, **kwargs)
         decision = self.fields["decision"]
         decision.choices = [  # type: ignore[attr-defined]
-            (SignoffRequest.Status.SIGNED_OFF.value, _("Sign off")),
+            *([(SignoffRequest.Status.SIGNED_OFF.value, _("Sign off"))] if may_sign_off else []),
             (SignoffRequest.Status.CHANGES_REQUIRED.value, _("Ask for changes")),
         ]
         decision.label = _("Your decision")

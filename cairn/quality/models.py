@@ -4,7 +4,8 @@ A practitioner asks for sign-off of a stage (its Explanations and Conclusions, i
 and Planning, or both); any manager of the organisation who did not write the stage decides.
 The request keeps the point of the revision log it was made at, so the countersigner sees what
 changed since the version last signed off. A stage whose latest request is signed off is
-frozen (quality.workflow registers the freeze check).
+frozen (the app registers the freeze check) until a manager reopens the stage, which marks
+the request reopened.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from cairn.assessment.models import Stage
 
 
 class CountersignPolicy(models.Model):
-    """Which of an organisation's stages need countersigning. Without a row none is required
-    (quality.policy.DEFAULT); sign-off can still be asked for on any stage."""
+    """Which of an organisation's stages need countersigning. Without a row the default applies
+    (quality.policy.DEFAULT: pre-sentence stages, and any stage rated high or above); sign-off
+    can be asked for on any stage."""
 
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="+")
     stage_types = models.JSONField(default=list, blank=True, help_text="Stage type keys")
@@ -51,6 +53,9 @@ class SignoffRequest(models.Model):
         CHANGES_REQUIRED = "changes_required", _("Changes required")
         SIGNED_OFF = "signed_off", _("Signed off")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # Signed off, then a manager reopened the stage (with a reason): the freeze is lifted,
+        # and the next request is compared with the version this one signed off.
+        REOPENED = "reopened", _("Signed off, then reopened")
 
     stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="signoff_requests")
     sections = models.CharField(max_length=20, choices=Sections.choices)
@@ -70,6 +75,12 @@ class SignoffRequest(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     comment = models.TextField(blank=True)
     note = models.CharField(max_length=300, blank=True, help_text="Why it was withdrawn")
+    reopened_at = models.DateTimeField(null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reopened_by_name = models.CharField(max_length=150, blank=True)
+    reopen_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["stage", "requested_at"], name="signoff_stage_requested")]

@@ -1,11 +1,13 @@
 """Countersigning: setting the policy, requesting sign-off, deciding, withdrawing on edit, and
 the comments. Every write is atomic and audited.
 
-Rules: only an editable stage (open, not signed off) can be sent for sign-off, and only one
-request awaits at a time; any manager of the stage's organisation may decide, except the
+Rules: only an editable stage (open, not signed off) can be sent for sign-off, only when what
+the request covers is complete and current (progress.left_for), and only one request awaits at
+a time; any manager of the stage's organisation may decide, except the
 person who asked and anyone who wrote the stage (quality.queries.refusal); a stage edited
 while a request awaits gets the request back (withdrawn, with a note), so the countersigner
-never signs a version they did not see; a stage whose latest request is signed off is frozen.
+never signs a version they did not see, nor one gone out of date since; a stage whose latest
+request is signed off is frozen until a manager reopens it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from cairn.accounts.models import Membership, User
 from cairn.assessment.models import Stage
 from cairn.assessment.operations import ensure_editable
 from cairn.audit.operations import Actor, record_event
-from cairn.quality import queries
+from cairn.quality import progress, queries
 from cairn.quality.models import CountersignPolicy, Sections, SignoffComment, SignoffRequest
 from cairn.quality.policy import MINIMUM_RATINGS
 
@@ -43,6 +45,14 @@ class RefusedError(Exception):
 
 class CommentRequiredError(ValueError):
     """Asking for changes needs a comment saying which."""
+
+
+class NotReadyError(Exception):
+    """What the request covers is not complete and current: `left` says what is left."""
+
+    def __init__(self, left: list[progress.Left]) -> None:
+        super().__init__(f"{len(left)} thing(s) left before sign-off")
+        self.left = left
 
 
 def _name(by: Actor) -> str:
@@ -91,6 +101,9 @@ def request_signoff(*, by: Actor, stage: Stage, sections: str) -> SignoffRequest
     ensure_editable(stage)
     if SignoffRequest.objects.filter(stage=stage, status=Status.AWAITING).exists():
         raise AlreadyAwaitingError
+    left = progress.left_for(stage, sections)
+    if left:
+        raise NotReadyError(left)
     try:
         with transaction.atomic():
             request = SignoffRequest.objects.create(
@@ -137,6 +150,12 @@ def decide(
     comment = comment.strip()
     if decision == Status.CHANGES_REQUIRED and not comment:
         raise CommentRequiredError
+    if decision == Status.SIGNED_OFF:
+        # Edits withdraw a request, but a change to the Core Record can still leave a
+        # judgement to reconfirm after it was made: nobody signs what is out of date.
+        left = progress.left_for(locked.stage, locked.sections)
+        if left:
+            raise NotReadyError(left)
     locked.status = decision
     locked.decided_by = _user(by)
     locked.decided_by_name = _name(by)
@@ -169,6 +188,38 @@ def withdraw_on_edit(by: Actor, stage: Stage) -> None:
         obj=awaiting,
         summary="Sign-off request withdrawn: the stage changed",
         detail={"stage": stage.pk},
+    )
+
+
+def lift_on_reopen(by: Actor, stage: Stage, reason: str) -> None:
+    """ON_STAGE_REOPENED: a manager reopened the stage (with a reason), so its sign-off no
+    longer holds it. The latest request, if signed off, is marked reopened (who, when, why):
+    the stage is editable again, needs signing off again where the policy says so, and the
+    next request is compared with the version this one signed off."""
+    latest = (
+        SignoffRequest.objects.select_for_update()
+        .filter(stage=stage)
+        .order_by("-requested_at", "-id")
+        .first()
+    )
+    stage.__dict__.pop("_cairn_signoff_status", None)
+    if latest is None or latest.status != Status.SIGNED_OFF:
+        return
+    latest.status = Status.REOPENED
+    latest.reopened_at = timezone.now()
+    latest.reopened_by = _user(by)
+    latest.reopened_by_name = _name(by)
+    latest.reopen_reason = reason.strip()[:300]
+    latest.save(
+        update_fields=["status", "reopened_at", "reopened_by", "reopened_by_name", "reopen_reason"]
+    )
+    record_event(
+        by=by,
+        event_type="quality.signoff.reopened",
+        child_id=stage.child_id,
+        obj=latest,
+        summary=f"Sign-off lifted: the stage was reopened ({reason.strip()[:150]})",
+        detail={"stage": stage.pk, "reason": reason.strip()[:300]},
     )
 
 

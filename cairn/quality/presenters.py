@@ -17,8 +17,8 @@ from cairn.framework.catalogue import Catalogue
 from cairn.judgements import presenters as judgement_presenters
 from cairn.judgements import queries as judgement_queries
 from cairn.judgements.models import Kind
-from cairn.quality import queries
-from cairn.quality.models import SignoffComment, SignoffRequest
+from cairn.quality import progress, queries
+from cairn.quality.models import Sections, SignoffComment, SignoffRequest
 
 PLANNING_KEY = "planning"
 
@@ -38,6 +38,36 @@ def refusal_text(reason: str) -> str:
 def days_waiting(request: SignoffRequest, today: dt.date | None = None) -> int:
     today = today or timezone.localdate()
     return (today - timezone.localdate(request.requested_at)).days
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """What sign-off can be asked for now, and what is left before the rest can."""
+
+    offered: list[str]  # Sections values ready to ask for
+    explanations: list[progress.Left]
+    planning: list[progress.Left]
+
+    @property
+    def left(self) -> list[progress.Left]:
+        """Everything left, each once, in order."""
+        return list({item.loc: item for item in self.explanations + self.planning}.values())
+
+
+def readiness(stage: Stage) -> Readiness:
+    items = progress.other_items(stage)
+    explanations = progress.left_for(stage, Sections.EXPLANATIONS, items)
+    planning = progress.left_for(stage, Sections.PLANNING, items)
+    offered = [
+        value
+        for value, left in (
+            (Sections.EXPLANATIONS, explanations),
+            (Sections.PLANNING, planning),
+            (Sections.BOTH, explanations + planning),
+        )
+        if not left
+    ]
+    return Readiness([str(value) for value in offered], explanations, planning)
 
 
 @dataclass(frozen=True)
@@ -258,6 +288,7 @@ def status_tag(request: SignoffRequest | None) -> tuple[str, str]:
         SignoffRequest.Status.CHANGES_REQUIRED: "govuk-tag--orange",
         SignoffRequest.Status.SIGNED_OFF: "govuk-tag--green",
         SignoffRequest.Status.WITHDRAWN: "govuk-tag--grey",
+        SignoffRequest.Status.REOPENED: "govuk-tag--purple",
     }[SignoffRequest.Status(request.status)]
     return str(request.get_status_display()), css
 

@@ -67,9 +67,14 @@ def request_for(
     return request, access
 
 
+# A request signed off and then reopened was still signed off: what came after is compared with
+# it, and who wrote since is counted from it.
+SIGNED = (Status.SIGNED_OFF, Status.REOPENED)
+
+
 def last_signed_off(stage: Stage) -> SignoffRequest | None:
     return (
-        SignoffRequest.objects.filter(stage=stage, status=Status.SIGNED_OFF)
+        SignoffRequest.objects.filter(stage=stage, status__in=SIGNED)
         .order_by("-requested_at", "-id")
         .first()
     )
@@ -147,15 +152,15 @@ class Baseline:
 
 
 def baseline_of(request: SignoffRequest) -> Baseline:
-    """The version the request is compared with: the one last signed off, else the one last
-    sent back for changes, else the stage as it started (with what it carried forward)."""
+    """The version the request is compared with: the one last signed off (reopened since or
+    not), else the one last sent back for changes, else the stage as it started (with what it carried forward)."""
     earlier = SignoffRequest.objects.filter(
         stage_id=request.stage_id, requested_at__lt=request.requested_at
     ).order_by("-requested_at", "-id")
-    for status in (Status.SIGNED_OFF, Status.CHANGES_REQUIRED):
-        found = earlier.filter(status=status).first()
+    for statuses in (SIGNED, (Status.CHANGES_REQUIRED,)):
+        found = earlier.filter(status__in=statuses).first()
         if found is not None:
-            return Baseline(found.revision_id, str(status), found)
+            return Baseline(found.revision_id, str(statuses[0]), found)
     carried = AnswerRevision.objects.filter(
         stage_id=request.stage_id, note="carried forward"
     ).aggregate(last=Max("id"))["last"]

@@ -34,7 +34,12 @@ Status = SignoffRequest.Status
 
 
 def _stage_page(
-    request: HttpRequest, stage: Stage, access: Access, form: RequestForm | None, status: int = 200
+    request: HttpRequest,
+    stage: Stage,
+    access: Access,
+    form: RequestForm | None,
+    status: int = 200,
+    refused: list[progress.Left] | None = None,
 ) -> HttpResponse:
     catalogue = catalogues.load(stage.catalogue_version)
     language = pages.language()
@@ -46,6 +51,9 @@ def _stage_page(
         and stage.is_open
         and not (latest and latest.status in {Status.AWAITING, Status.SIGNED_OFF})
     )
+    readiness = presenters.readiness(stage) if can_request else None
+    if readiness is not None and form is not None and not form.is_bound:
+        form = RequestForm(offered=readiness.offered) if readiness.offered else None
     context = pages.stage_context(
         request,
         stage,
@@ -59,6 +67,8 @@ def _stage_page(
         tag_class=tag_class,
         needed=policy.needs_countersigning(stage),
         form=form if can_request else None,
+        readiness=readiness,
+        refused=[{"text": item.text, "href": item.url} for item in refused or []],
         threads=presenters.threads(stage, queries.comments_of(stage), catalogue, language),
         can_comment=access >= Access.EDIT,
     )
@@ -83,6 +93,8 @@ def stage_signoff(request: HttpRequest, stage_id: int) -> HttpResponse:
         )
     except operations.AlreadyAwaitingError:
         messages.error(request, _("Sign-off has already been requested for this stage"))
+    except operations.NotReadyError as not_ready:
+        return _stage_page(request, stage, access, form, status=422, refused=not_ready.left)
     except StageFrozenError:
         messages.error(request, _("This stage can no longer be changed"))
     else:
@@ -107,6 +119,9 @@ def _request_page(
     keys = presenters.comment_keys(stage, catalogue, language, [change.key for change in changes])
     reason = queries.refusal(membership_of(request), signoff)
     can_decide = signoff.is_awaiting and reason is None
+    # What went out of date after the request was made, shown before the diff; while any
+    # remains the stage cannot be signed off, only sent back.
+    out_of_date = progress.left_for(stage, signoff.sections) if signoff.is_awaiting else []
     tag_text, tag_class = presenters.status_tag(signoff)
     context = pages.stage_context(
         request,
@@ -123,7 +138,10 @@ def _request_page(
         can_comment=access >= Access.EDIT,
         comment_form=comment_form
         or CommentForm(keys=keys, initial={"key": request.GET.get("key", "")}),
-        decision_form=(decision_form or DecisionForm()) if can_decide else None,
+        decision_form=(decision_form or DecisionForm(may_sign_off=not out_of_date))
+        if can_decide
+        else None,
+        out_of_date=out_of_date,
         refusal=presenters.refusal_text(reason) if reason and signoff.is_awaiting else "",
         rating_label=judgement_presenters.rating_label,
     )
@@ -169,6 +187,13 @@ def decision(request: HttpRequest, request_id: int) -> HttpResponse:
     except operations.NotAwaitingError:
         messages.error(request, _("This request has already been decided or withdrawn"))
         return redirect("quality:request", signoff.pk)
+    except operations.NotReadyError:
+        sent_back = DecisionForm(request.POST, may_sign_off=False)
+        sent_back.is_valid()
+        sent_back.errors["decision"] = sent_back.error_class(
+            [_("This stage cannot be signed off while something is out of date: ask for changes")]
+        )
+        return _request_page(request, signoff, access, decision_form=sent_back, status=422)
     if form.cleaned_data["decision"] == Status.SIGNED_OFF:
         messages.success(request, _("Signed off. The stage can no longer be changed."))
     else:

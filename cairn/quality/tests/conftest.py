@@ -36,8 +36,10 @@ def text_question() -> Question:
 
 @pytest.fixture
 def stage(child: Child, practitioner: Membership, text_question: Question) -> Stage:
-    """An out-of-court stage the practitioner started and answered one question of."""
+    """An out-of-court stage the practitioner started and wrote: every required question
+    answered (so it may be sent for sign-off), and one long answer."""
     by = factories.actor(practitioner)
     stage = factories.start(child, by=by)
     factories.answer(stage, text_question, "Lives with his mother and sister.", by=by)
+    factories.answer_everything_required(stage, by=by)
     return stage

@@ -53,6 +53,7 @@ def test_the_decider_who_wrote_the_stage_or_lacks_the_role_gets_403(
     client_for, practitioner, manager, child, other_manager
 ):
     stage = factories.start(child, by=factories.actor(manager))
+    factories.answer_everything_required(stage, by=factories.actor(practitioner))
     created = requested(client_for(practitioner), stage, ["explanations"])
     url = f"/api/v1/signoff-requests/{created['id']}/decision"
     own = post(client_for(manager), url, {"decision": "signed_off"})

@@ -169,6 +169,7 @@ def test_the_queue_shows_what_waits_and_marks_a_managers_own(
 ):
     ask(stage, practitioner)
     own_stage = factories.start(make_child(child.organisation, given_name="Lee"))
+    factories.answer_everything_required(own_stage)
     ask(own_stage, manager)
     page = factories.text(client_for(manager).get(reverse("quality:queue")))
     assert page.index("Kai Brennan") < page.index("Lee Brennan")
