@@ -276,9 +276,17 @@ def membership_create(request: HttpRequest, user_id: int) -> HttpResponse:
         request.POST or None, organisation=scope.administered_organisation(request)
     )
     if person.pk == request.user.pk:
-        # Least privilege: no one grants themselves access to children's records.
-        form.add_error(None, _("You cannot give yourself a role. Ask another administrator."))
-    elif request.method == "POST" and form.is_valid():
+        # Least privilege: no one grants themselves access to children's records. The page
+        # says so instead of offering the form (an unbound form cannot carry the error).
+        return _form_page(
+            request,
+            form,
+            _("Give %(name)s a role") % {"name": person.username},
+            f"/accounts/users/{person.pk}/",
+            active_nav="users",
+            refusal=_("You cannot give yourself a role. Ask another administrator."),
+        )
+    if request.method == "POST" and form.is_valid():
         try:
             operations.set_membership(
                 by=Actor.from_request(request),

@@ -25,6 +25,7 @@ class Capability(StrEnum):
     SET_COUNTERSIGN_POLICY = "set_countersign_policy"  # which stages need countersigning
     VIEW_DEADLINES = "view_deadlines"  # the organisation's overdue work and timeliness
     REOPEN_STAGE = "reopen_stage"  # reopen or cancel a stage of the organisation's children
+    RESTRICT_RECORDS = "restrict_records"  # keep a child's record to named staff (records.access)
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -49,6 +50,7 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.SET_COUNTERSIGN_POLICY,
             Capability.VIEW_DEADLINES,
             Capability.REOPEN_STAGE,
+            Capability.RESTRICT_RECORDS,
         }
     ),
     Role.SECURE_ESTATE: frozenset({Capability.USE_GRANTS}),

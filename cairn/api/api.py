@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Router, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.pagination import paginate
@@ -31,7 +31,7 @@ from cairn.api.schemas import (
 )
 from cairn.audit.operations import Actor
 from cairn.records import operations, queries, validation
-from cairn.records.access import Access
+from cairn.records.access import Access, RecordRestricted, may_see
 from cairn.records.models import Child, LifeEvent, Offence
 
 api = NinjaAPI(
@@ -45,6 +45,16 @@ api = NinjaAPI(
     auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api",
 )
+
+
+@api.exception_handler(RecordRestricted)
+def restricted(request: HttpRequest, refusal: RecordRestricted) -> HttpResponse:
+    """A restricted record, for a member of its organisation not named on the restriction: 403
+    with whom to ask, for every route under the child, as the pages answer (records.access)."""
+    operations.record_refused(
+        by=Actor.from_request(request), child=refusal.child, page=request.path
+    )
+    return api.create_response(request, {"detail": refusal.message}, status=403)
 
 
 def _access_name(access: Access) -> str:
@@ -72,10 +82,10 @@ def _child_out(child: Child, access: Access) -> dict[str, Any]:
     }
     out["organisation"] = child.organisation.name
     out["access"] = _access_name(access)
-    if access < Access.READ:
-        for name in (
-            set(ChildOut.model_fields) - set(ChildSummary.model_fields) - {"version", "access"}
-        ):
+    # What the caller's access shows of the child, by the rule the overview and the summary
+    # follow too (records.access.may_see): the rest is null.
+    for name in set(ChildOut.model_fields) - {"version", "access"}:
+        if not may_see(access, name):
             out[name] = None
     return out
 

@@ -215,6 +215,24 @@ def parse_model(text: str) -> ScoringModel:
         raise ModelFileError(
             _("The model file is not valid YAML: %(problem)s") % {"problem": error}
         ) from None
+    except ModelFileError:
+        raise
+    except ValueError as error:
+        # YAML reads numbers and dates itself: a number of thousands of digits, or a date that
+        # does not exist (2024-02-30), fails there rather than in the checks below.
+        problem = (
+            _("a number has too many digits")
+            if "integer string conversion" in str(error)
+            else _("a date that does not exist (%(problem)s)") % {"problem": error}
+        )
+        raise ModelFileError(
+            _("The model file holds a value that cannot be read: %(problem)s")
+            % {"problem": problem}
+        ) from None
+    except RecursionError:
+        raise ModelFileError(
+            _("The model file is nested too deeply: a model file is a few levels deep")
+        ) from None
     if data is None:
         raise ModelFileError(_("The model file is empty"))
     return model_from_data(data)

@@ -463,3 +463,48 @@ class LifeEventForm(VersionedForm):
         if self.child is not None:
             self.add_errors(validation.life_event_errors(self.child, data))
         return data
+
+
+class RestrictionForm(forms.Form):
+    """Why a child's record is restricted and who may open it (records.access)."""
+
+    reason = forms.CharField(
+        label=_("Why is the record restricted?"),
+        help_text=_(
+            "For example, harmful sexual behaviour, or the child of a member of staff. Everyone "
+            "who manages the restriction will read this."
+        ),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Enter why the record is restricted"),
+            "max_length": _("Reason must be 1,000 characters or fewer"),
+        },
+    )
+    named = forms.TypedMultipleChoiceField(
+        label=_("Who may open the record"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Select at least one person who may open the record"),
+            "invalid_choice": _("Select people from the list"),
+        },
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, staff: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["named"].choices = staff  # type: ignore[attr-defined]
+
+
+class LiftRestrictionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you lifting the restriction?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Enter why the restriction is lifted"),
+            "max_length": _("Reason must be 1,000 characters or fewer"),
+        },
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -561,3 +561,44 @@ class Grant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_scope_display()}: {self.organisation} for child {self.child_id}"
+
+
+class Restriction(models.Model):
+    """A child's record kept to named staff of its organisation (records.access).
+
+    Harmful sexual behaviour cases and children of staff, say. A manager restricts the record
+    with a reason and names who may open it (they are named too); the organisation's other
+    staff see that the child exists, and whom to ask, but nothing of the record. Managers may
+    always see and change who is named. Grants to other organisations are not affected."""
+
+    child = models.OneToOneField(Child, on_delete=models.CASCADE, related_name="restriction")
+    reason = models.TextField(_("reason"))
+    restricted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    restricted_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"Restriction of child {self.child_id}"
+
+
+class RestrictedTo(models.Model):
+    """A member of the child's organisation named on its restriction: they may open the record."""
+
+    restriction = models.ForeignKey(Restriction, on_delete=models.CASCADE, related_name="named")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["restriction", "user"], name="restricted_to_once_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"User {self.user_id} on restriction {self.restriction_id}"

@@ -13,11 +13,22 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cairn.accounts.models import Organisation
 from cairn.audit.operations import Actor, record_event
 from cairn.records import search
-from cairn.records.models import Child, ChildSearchTerm, Education, Grant, Health, Versioned
+from cairn.records.models import (
+    Child,
+    ChildSearchTerm,
+    Education,
+    Grant,
+    Health,
+    RestrictedTo,
+    Restriction,
+    Versioned,
+)
+from cairn.records.queries import restriction_staff
 
 V = TypeVar("V", bound=Versioned)
 
@@ -222,3 +233,143 @@ def open_grant(
         detail={"reason": reason, "until": valid_until.isoformat() if valid_until else None},
     )
     return grant
+
+
+class RestrictionError(Exception):
+    """A restriction that cannot be made as asked: its message says why, for the manager."""
+
+
+class StaleRestrictionError(Exception):
+    """Someone changed or lifted the restriction after the manager opened it."""
+
+
+def _named_users(child: Child, user_ids: set[int]) -> list[Any]:
+    """The users with these ids, if each is a member of the child's organisation who may open
+    its children (records.queries.restriction_staff); otherwise RestrictionError."""
+    staff = {membership.user_id: membership.user for membership in restriction_staff(child)}
+    if not user_ids:
+        raise RestrictionError(_("Name at least one person who may open the record"))
+    unknown = user_ids - set(staff)
+    if unknown:
+        raise RestrictionError(_("Only staff of the child’s service can be named"))
+    return sorted((staff[user_id] for user_id in user_ids), key=lambda user: user.pk)
+
+
+def _names(users: list[Any]) -> list[str]:
+    return [user.display_name for user in users]
+
+
+@transaction.atomic
+def restrict_record(*, by: Actor, child: Child, reason: str, user_ids: set[int]) -> Restriction:
+    """Keep the child's record to the named staff of its organisation, and the manager who
+    restricts it (always named). Other organisations' grants are not affected."""
+    if not reason.strip():
+        raise RestrictionError(_("Enter why the record is restricted"))
+    if by.user is None:
+        raise RestrictionError(_("A person must restrict a record"))
+    if Restriction.objects.select_for_update().filter(child=child).exists():
+        raise StaleRestrictionError
+    users = _named_users(child, {*user_ids, by.user.pk})
+    restriction = Restriction.objects.create(
+        child=child, reason=reason.strip(), restricted_by=by.user
+    )
+    RestrictedTo.objects.bulk_create(
+        [RestrictedTo(restriction=restriction, user=user, added_by=by.user) for user in users]
+    )
+    record_event(
+        by=by,
+        event_type="records.child.restricted",
+        child_id=child.pk,
+        obj=restriction,
+        summary=f"Restricted the record to {', '.join(_names(users))}",
+        detail={"reason": restriction.reason, "named": sorted(user.username for user in users)},
+    )
+    return restriction
+
+
+@transaction.atomic
+def change_restriction(
+    *, by: Actor, restriction: Restriction, reason: str, user_ids: set[int], version: int
+) -> Restriction:
+    """Change why the record is restricted and who is named, if the restriction is still at
+    `version`. A manager who names themselves may open the record: the event says so."""
+    if not reason.strip():
+        raise RestrictionError(_("Enter why the record is restricted"))
+    users = _named_users(restriction.child, user_ids)
+    stored = Restriction.objects.select_for_update().filter(pk=restriction.pk).first()
+    if stored is None or stored.version != version:
+        raise StaleRestrictionError
+    before = {
+        named.user_id: named.user
+        for named in RestrictedTo.objects.filter(restriction=stored).select_related("user")
+    }
+    after = {user.pk: user for user in users}
+    added = [after[user_id] for user_id in sorted(set(after) - set(before))]
+    removed = [before[user_id] for user_id in sorted(set(before) - set(after))]
+    RestrictedTo.objects.filter(restriction=stored, user_id__in=[u.pk for u in removed]).delete()
+    RestrictedTo.objects.bulk_create(
+        [RestrictedTo(restriction=stored, user=user, added_by=by.user) for user in added]
+    )
+    changes = {"reason": [stored.reason, reason.strip()]} if stored.reason != reason.strip() else {}
+    Restriction.objects.filter(pk=stored.pk).update(reason=reason.strip(), version=F("version") + 1)
+    stored.refresh_from_db()
+    if added or removed or changes:
+        words = []
+        if added:
+            words.append(f"named {', '.join(_names(added))}")
+        if removed:
+            words.append(f"removed {', '.join(_names(removed))}")
+        if changes:
+            words.append("changed the reason")
+        if by.user is not None and by.user.pk in {user.pk for user in added}:
+            words.append("so the manager may now open the record")
+        record_event(
+            by=by,
+            event_type="records.child.restriction_changed",
+            child_id=stored.child_id,
+            obj=stored,
+            summary="Restricted record: " + "; ".join(words),
+            detail={
+                "added": [user.username for user in added],
+                "removed": [user.username for user in removed],
+                "changes": changes,
+                "named_themselves": by.user is not None
+                and by.user.pk in {user.pk for user in added},
+            },
+        )
+    return stored
+
+
+@transaction.atomic
+def lift_restriction(*, by: Actor, restriction: Restriction, reason: str, version: int) -> None:
+    """Open the record to the organisation's staff again, for a stated reason."""
+    if not reason.strip():
+        raise RestrictionError(_("Enter why the restriction is lifted"))
+    stored = Restriction.objects.select_for_update().filter(pk=restriction.pk).first()
+    if stored is None or stored.version != version:
+        raise StaleRestrictionError
+    named = list(
+        RestrictedTo.objects.filter(restriction=stored).values_list("user__username", flat=True)
+    )
+    child_id = stored.child_id
+    detail = {"reason": reason.strip(), "restricted_because": stored.reason, "was_named": named}
+    stored.delete()
+    record_event(
+        by=by,
+        event_type="records.child.unrestricted",
+        child_id=child_id,
+        summary="Lifted the restriction on the record",
+        detail=detail,
+    )
+
+
+def record_refused(*, by: Actor, child: Child, page: str) -> None:
+    """A member of the child's organisation not named on its restriction tried to open it."""
+    record_event(
+        by=by,
+        event_type="records.child.refused",
+        child_id=child.pk,
+        obj=child,
+        summary=f"Refused (restricted record): {page}",
+        detail={"page": page},
+    )

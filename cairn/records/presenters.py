@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 
 from cairn.accounts.models import Membership
 from cairn.audit.models import AuditEvent
-from cairn.records.access import Access, may_read_access_log
+from cairn.records.access import (
+    Access,
+    may_manage_restriction,
+    may_read_access_log,
+    may_see,
+    restriction_of,
+)
 from cairn.records.models import Child, Health
 from cairn.records.parts import SECTIONS
 from cairn.ui.jinja import display as choice_label
@@ -72,7 +78,9 @@ class Alert:
     colour: str = "red"
 
 
-def alerts(child: Child) -> list[Alert]:
+def alerts(child: Child, access: Access = Access.EDIT) -> list[Alert]:
+    """The child's alerts a reader at this level may see (records.access.may_see): a summary
+    reader sees no looked-after alert, as it sees no looked-after status."""
     found = []
     if child.has_exploitation_concern:
         found.append(Alert(_("Exploitation concern"), child.exploitation_note))
@@ -80,7 +88,7 @@ def alerts(child: Child) -> list[Alert]:
         found.append(Alert(_("Risk to staff"), child.risk_to_staff_note))
     if child.needs_interpreter:
         found.append(Alert(_("Interpreter needed"), child.interpreter_language, "blue"))
-    if child.looked_after in {
+    if may_see(access, "looked_after") and child.looked_after in {
         Child.LookedAfter.SECTION_20,
         Child.LookedAfter.CARE_ORDER,
         Child.LookedAfter.REMAND,
@@ -202,7 +210,9 @@ def child_header(
         "can_edit": access >= Access.EDIT,
         "can_read": access >= Access.READ,
         "can_read_log": may_read_access_log(membership, child),
-        "alerts": alerts(child),
+        "alerts": alerts(child, access),
+        "restriction": restriction_of(child),
+        "can_manage_restriction": may_manage_restriction(membership, child),
         "age": age(child),
         "sections": SECTIONS,
         "extra_tabs": [extra for extra in CHILD_TABS if access >= extra.needs],

@@ -7,14 +7,26 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from cairn.accounts.models import Membership
+from cairn.accounts.roles import CAPABILITIES, Capability
+from cairn.records import access as policy
 from cairn.records import identifiers, search
-from cairn.records.access import Access, access_to, own_children_filter, visible_filter
-from cairn.records.models import Child, ChildSearchTerm, LifeEvent, Offence
+from cairn.records.access import Access, own_children_filter, visible_filter
+from cairn.records.models import (
+    Child,
+    ChildSearchTerm,
+    Grant,
+    LifeEvent,
+    Offence,
+    RestrictedTo,
+    Restriction,
+)
 
 
 def visible_children(
@@ -35,19 +47,17 @@ def child_for(
     return found[0], access_or_404(membership, found[0], at_least)
 
 
-# What every page of a child's record shows about the child beyond its own row (the header):
-# read with the child, in the same query.
-CHILD_HEADER = ("organisation", "team", "case_worker")
+# What every page of a child's record shows about the child beyond its own row (the header),
+# and its restriction, which records.access asks about: read with the child, in the same query.
+CHILD_HEADER = ("organisation", "team", "case_worker", "restriction")
 
 
 def access_or_404(
     membership: Membership | None, child: Child, at_least: Access = Access.SUMMARY
 ) -> Access:
-    """The caller's access to a child already read, or 404 when it is below `at_least`."""
-    access = access_to(membership, child)
-    if access < at_least:
-        raise Http404
-    return access
+    """The caller's access to a child already read, or 404 when it is below `at_least` (403,
+    records.access.RecordRestricted, for the child's own staff a restriction keeps out)."""
+    return policy.require(membership, child, at_least)
 
 
 @dataclass(frozen=True)
@@ -136,6 +146,10 @@ def caseload(membership: Membership, *, scope: str, filters: CaseloadFilter) -> 
         if membership.team_id and membership.role != Membership.Role.MANAGER:
             children = children.filter(team_id=membership.team_id)
     children = _search(children, filters.search)
+    if filters.legal_status or filters.alert or _parse_date(filters.search.strip()):
+        # A restricted record the caller may not open is listed by name only: a filter on what
+        # is in it, or on the date of birth, must not pick it out.
+        children = children.exclude(policy.restricted_from(membership))
     if filters.legal_status:
         children = children.filter(legal_status=filters.legal_status)
     if filters.alert == "exploitation":
@@ -176,3 +190,94 @@ def offences_of(child: Child) -> QuerySet[Offence]:
 
 def life_events_of(child: Child) -> QuerySet[LifeEvent]:
     return child.life_events.order_by("-date", "-id")
+
+
+def restriction_staff(child: Child) -> list[Membership]:
+    """The members of the child's organisation who may be named on its restriction: everyone
+    whose role opens the organisation's children, by name."""
+    roles = [
+        role
+        for role, capabilities in CAPABILITIES.items()
+        if Capability.VIEW_OWN_CHILDREN in capabilities
+    ]
+    return list(
+        Membership.objects.filter(
+            organisation_id=child.organisation_id, is_active=True, role__in=roles
+        )
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__username")
+    )
+
+
+def restriction_for(
+    membership: Membership | None, child_id: int
+) -> tuple[Child, Restriction | None]:
+    """The child and its restriction (None if unrestricted), for a manager of its organisation
+    (records.access.may_manage_restriction), named on it or not; 403 for the organisation's
+    other staff, 404 for anyone else."""
+    found = list(
+        Child.objects.select_related(*CHILD_HEADER, "restriction__restricted_by").filter(
+            pk=child_id
+        )[:1]
+    )
+    if (
+        not found
+        or membership is None
+        or not membership.is_active
+        or found[0].organisation_id != membership.organisation_id
+    ):
+        raise Http404
+    if not policy.may_manage_restriction(membership, found[0]):
+        raise PermissionDenied
+    return found[0], policy.restriction_of(found[0])
+
+
+def named_on(restriction: Restriction) -> list[RestrictedTo]:
+    return list(
+        restriction.named.select_related("user").order_by(
+            "user__last_name", "user__first_name", "user__username"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Restricted:
+    """How a caseload row shows a restricted child: whom to ask, and whether this person may
+    open the record (they are named on it)."""
+
+    ask: str
+    may_open: bool
+
+
+def restrictions_among(membership: Membership, children: list[Child]) -> dict[int, Restricted]:
+    """The restricted ones among these children (a caseload page's), in one query."""
+    if not children:
+        return {}
+    rows = (
+        # Only the caller's own organisation's: a grant holder keeps its grant's scope.
+        Restriction.objects.filter(
+            child_id__in=[child.pk for child in children],
+            child__organisation_id=membership.organisation_id,
+        )
+        .select_related("restricted_by")
+        .annotate(
+            is_named=Exists(
+                RestrictedTo.objects.filter(restriction=OuterRef("pk"), user_id=membership.user_id)
+            )
+        )
+    )
+    return {
+        row.child_id: Restricted(ask=row.restricted_by.display_name, may_open=row.is_named)  # type: ignore[attr-defined]
+        for row in rows
+    }
+
+
+def grants_in_force_for(child: Child) -> QuerySet[Grant]:
+    """The child's grants to other organisations in force now: a restriction leaves them be."""
+    now = timezone.now()
+    return (
+        Grant.objects.filter(child=child, revoked_at__isnull=True, valid_from__lte=now)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
+        .select_related("organisation")
+        .order_by("organisation__name", "id")
+    )

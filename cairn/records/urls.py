@@ -11,6 +11,12 @@ urlpatterns = [
     path("children/new/", views.child_create, name="child-create"),
     path("children/<int:child_id>/", views.child_overview, name="child-overview"),
     path("children/<int:child_id>/access-log/", views.access_log, name="access-log"),
+    path("children/<int:child_id>/restriction/", views.restriction, name="restriction"),
+    path(
+        "children/<int:child_id>/restriction/lift/",
+        views.restriction_lift,
+        name="restriction-lift",
+    ),
     path("children/<int:child_id>/<slug:part>/edit/", views.part_edit, name="part-edit"),
     path("children/<int:child_id>/<slug:part>/new/", views.item_add, name="item-add"),
     path(

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from cairn.accounts.decorators import capability_required
 from cairn.accounts.requests import acting_membership, membership_of
@@ -22,10 +23,17 @@ from cairn.accounts.roles import Capability
 from cairn.audit import queries as audit_queries
 from cairn.audit.operations import Actor
 from cairn.records import operations, presenters, queries
-from cairn.records.access import Access, may_read_access_log
-from cairn.records.forms import AllocationForm, ChildCreateForm, VersionedForm
+from cairn.records.access import Access, may_read_access_log, may_see
+from cairn.records.forms import (
+    AllocationForm,
+    ChildCreateForm,
+    LiftRestrictionForm,
+    RestrictionForm,
+    VersionedForm,
+)
 from cairn.records.models import Child
 from cairn.records.parts import PART_BY_SLUG, SECTION_BY_SLUG, Part, parts_in
+from cairn.ui.forms import add_errors
 
 CASELOAD_TITLES = {
     "mine": gettext_lazy("My caseload"),
@@ -56,6 +64,7 @@ def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
         page=f"{scope} caseload{' search' if filters.search else ''}",
         shown=len(page.object_list),
     )
+    restricted = queries.restrictions_among(acting_membership(request), list(page.object_list))
     # Translated once for the page, not once a row (a row's get_legal_status_display() would
     # translate every choice again).
     legal_statuses = {value: str(label) for value, label in Child.LegalStatus.choices}
@@ -71,6 +80,9 @@ def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
                 (child, presenters.alerts(child), presenters.age(child))
                 for child in page.object_list
             ],
+            # Restricted records, by child: the caseload shows a record the caller may not
+            # open by name, with whom to ask, and nothing else.
+            "restricted": restricted,
             "filters": filters,
             "legal_statuses": legal_statuses,
             "legal_status_items": [
@@ -130,6 +142,17 @@ def _child_context(request: HttpRequest, child: Child, access: Access, tab: str)
     return presenters.child_header(membership_of(request), child, access, tab)
 
 
+KEY_FACTS = (
+    "date_of_birth",
+    "sex",
+    "local_id",
+    "pnc_number",
+    "legal_status",
+    "looked_after",
+    "first_language",
+)
+
+
 @login_required
 def child_overview(request: HttpRequest, child_id: int) -> HttpResponse:
     child, access = queries.child_for(membership_of(request), child_id)
@@ -140,17 +163,11 @@ def child_overview(request: HttpRequest, child_id: int) -> HttpResponse:
     ]
     context.update(
         {
+            # Only what the caller's access shows (records.access.may_see): a summary grant
+            # sees no PNC number, looked-after status or first language, here as in the
+            # summary and the API.
             "key_facts": presenters.rows(
-                child,
-                [
-                    "date_of_birth",
-                    "sex",
-                    "local_id",
-                    "pnc_number",
-                    "legal_status",
-                    "looked_after",
-                    "first_language",
-                ],
+                child, [name for name in KEY_FACTS if may_see(access, name)]
             ),
             "recent_offences": list(queries.offences_of(child)[:5])
             if access >= Access.READ
@@ -367,3 +384,121 @@ def access_log(request: HttpRequest, child_id: int) -> HttpResponse:
     context = _child_context(request, child, access, "access-log")
     context.update({"page": page})
     return render(request, "records/access_log.html", context)
+
+
+def _staff_choices(child: Child) -> list[tuple[int, str]]:
+    return [
+        (
+            membership.user_id,
+            f"{membership.user.display_name} ({membership.get_role_display()}"
+            + (f", {membership.team.name})" if membership.team_id and membership.team else ")"),
+        )
+        for membership in queries.restriction_staff(child)
+    ]
+
+
+@login_required
+def restriction(request: HttpRequest, child_id: int) -> HttpResponse:
+    """Restrict a child's record to named staff, or change who is named (managers only)."""
+    child, current = queries.restriction_for(membership_of(request), child_id)
+    named = queries.named_on(current) if current else []
+    form = RestrictionForm(
+        request.POST or None,
+        staff=_staff_choices(child),
+        initial={
+            "reason": current.reason if current else "",
+            "named": [entry.user_id for entry in named] if current else [request.user.pk],
+            "version": current.version if current else 0,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        actor = Actor.from_request(request)
+        data = form.cleaned_data
+        try:
+            if current is None:
+                operations.restrict_record(
+                    by=actor, child=child, reason=data["reason"], user_ids=set(data["named"])
+                )
+                messages.success(request, _("The record is restricted"))
+            else:
+                operations.change_restriction(
+                    by=actor,
+                    restriction=current,
+                    reason=data["reason"],
+                    user_ids=set(data["named"]),
+                    version=data.get("version") or 0,
+                )
+                messages.success(request, _("The restriction has been changed"))
+            return redirect("records:restriction", child.pk)
+        except operations.RestrictionError as error:
+            add_errors(form, {"named": str(error)})
+        except operations.StaleRestrictionError:
+            messages.error(
+                request,
+                _("Someone changed the restriction after you opened it. Check it and try again."),
+            )
+            return redirect("records:restriction", child.pk)
+    return render(
+        request,
+        "records/restriction.html",
+        {
+            "child": child,
+            "restriction": current,
+            "named": named,
+            "form": form,
+            "lift_form": LiftRestrictionForm(
+                prefix="lift", initial={"version": current.version if current else 0}
+            ),
+            "may_open": current is None or any(entry.user_id == request.user.pk for entry in named),
+            "grants": list(queries.grants_in_force_for(child)),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def restriction_lift(request: HttpRequest, child_id: int) -> HttpResponse:
+    """Open the record to the organisation's staff again (managers only), for a reason."""
+    child, current = queries.restriction_for(membership_of(request), child_id)
+    if current is None:
+        return redirect("records:restriction", child.pk)
+    form = LiftRestrictionForm(request.POST, prefix="lift")
+    if form.is_valid():
+        try:
+            operations.lift_restriction(
+                by=Actor.from_request(request),
+                restriction=current,
+                reason=form.cleaned_data["reason"],
+                version=form.cleaned_data["version"],
+            )
+        except operations.StaleRestrictionError:
+            messages.error(
+                request,
+                _("Someone changed the restriction after you opened it. Check it and try again."),
+            )
+            return redirect("records:restriction", child.pk)
+        messages.success(request, _("The restriction has been lifted"))
+        return redirect("records:restriction", child.pk)
+    named = queries.named_on(current)
+    return render(
+        request,
+        "records/restriction.html",
+        {
+            "child": child,
+            "restriction": current,
+            "named": named,
+            "form": RestrictionForm(
+                staff=_staff_choices(child),
+                initial={
+                    "reason": current.reason,
+                    "named": [entry.user_id for entry in named],
+                    "version": current.version,
+                },
+            ),
+            "lift_form": form,
+            "may_open": any(entry.user_id == request.user.pk for entry in named),
+            "grants": list(queries.grants_in_force_for(child)),
+        },
+        status=400,
+    )

@@ -47,7 +47,7 @@ from cairn.judgements import queries as judgement_queries
 from cairn.judgements import rules as judgement_rules
 from cairn.judgements.models import Concern, Judgement, Kind
 from cairn.records import presenters as record_presenters
-from cairn.records.access import Access
+from cairn.records.access import Access, may_see
 from cairn.records.models import Address, Child, Contact, Education
 
 # Foundations-for-change answers quoted as strengths, in this order.
@@ -339,20 +339,28 @@ def _education(child: Child) -> Education | None:
         return None
 
 
-def _legal_status(child: Child) -> str:
+def _legal_status(child: Child, access: Access) -> str:
     legal = str(child.get_legal_status_display())
-    if child.next_court_date and child.next_court_date >= timezone.localdate():
+    if (
+        may_see(access, "next_court_date")
+        and child.next_court_date
+        and child.next_court_date >= timezone.localdate()
+    ):
         legal += "; " + _("next in court %(date)s") % {
             "date": formats.date_format(child.next_court_date, "j F Y")
         }
-        if child.next_court:
+        if child.next_court and may_see(access, "next_court"):
             legal += f" ({child.next_court})"
     return legal
 
 
-def _lives(child: Child) -> str:
+def _lives(child: Child, access: Access) -> str:
     """Where the child lives: the town only, never the street (a partner needs the area)."""
-    if child.legal_status in CUSTODY_STATUSES and child.custody_establishment:
+    if (
+        child.legal_status in CUSTODY_STATUSES
+        and child.custody_establishment
+        and may_see(access, "custody_establishment")
+    ):
         return _("In custody: %(place)s") % {"place": child.custody_establishment}
     address = _current_address(child)
     if address is None:
@@ -377,18 +385,24 @@ def _education_text(education: Education) -> str:
     return ", ".join(parts)
 
 
-def _language_text(child: Child) -> str:
-    parts = [child.first_language] if child.first_language else []
-    if child.needs_interpreter:
+def _language_text(child: Child, access: Access) -> str:
+    parts = (
+        [child.first_language] if child.first_language and may_see(access, "first_language") else []
+    )
+    if child.needs_interpreter and may_see(access, "interpreter_language"):
         parts.append(
             _("needs an interpreter (%(language)s)") % {"language": child.interpreter_language}
         )
+    elif child.needs_interpreter:
+        parts.append(_("needs an interpreter"))
     if child.prefers_welsh:
         parts.append(_("prefers Welsh"))
     return ", ".join(parts)
 
 
-def _facts(child: Child, education: Education | None, full: bool) -> list[Fact]:
+def _facts(child: Child, education: Education | None, access: Access) -> list[Fact]:
+    """The child's own details, each as far as the reader's access shows it (records.access
+    .may_see: the overview and the API follow the same rule)."""
     facts = [
         Fact(_("Gender"), child.gender_identity)
         if child.gender_identity
@@ -396,20 +410,19 @@ def _facts(child: Child, education: Education | None, full: bool) -> list[Fact]:
     ]
     if child.pronouns:
         facts.append(Fact(_("Pronouns"), child.pronouns))
-    looked_after = str(child.get_looked_after_display())
-    if child.looked_after in LOOKED_AFTER and child.care_local_authority:
-        looked_after += f" ({child.care_local_authority})"
-    facts += [
-        Fact(_("Legal status"), _legal_status(child)),
-        Fact(_("Looked after"), looked_after),
-        Fact(_("Lives"), _lives(child)),
-    ]
+    facts.append(Fact(_("Legal status"), _legal_status(child, access)))
+    if may_see(access, "looked_after"):
+        looked_after = str(child.get_looked_after_display())
+        if child.looked_after in LOOKED_AFTER and child.care_local_authority:
+            looked_after += f" ({child.care_local_authority})"
+        facts.append(Fact(_("Looked after"), looked_after))
+    facts.append(Fact(_("Lives"), _lives(child, access)))
     if education is not None:
         facts.append(Fact(_("Education"), _education_text(education)))
-    spoken = _language_text(child)
+    spoken = _language_text(child, access)
     if spoken:
         facts.append(Fact(_("Language"), spoken))
-    if full and child.pnc_number:
+    if may_see(access, "pnc_number") and child.pnc_number:
         facts.append(Fact(_("PNC ID"), child.pnc_number))
     return facts
 
@@ -663,7 +676,7 @@ def summary_for(
             )
     alerts = [
         AlertLine(alert.text, alert.detail if full else "")
-        for alert in record_presenters.alerts(child)
+        for alert in record_presenters.alerts(child, access)
     ]
     today = on or timezone.localdate()
     return Summary(
@@ -680,7 +693,7 @@ def summary_for(
         produced_by=produced_by,
         produced_for=produced_for,
         is_full=full,
-        facts=_facts(child, education, full),
+        facts=_facts(child, education, access),
         alerts=alerts,
         stage=stage_info,
         strengths=strengths,

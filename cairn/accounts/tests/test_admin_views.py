@@ -623,3 +623,14 @@ def test_administrator_cannot_give_themselves_a_role(client_for, administrator, 
     )
     assert "You cannot give yourself a role" in response.content.decode()
     assert not administrator.user.memberships.filter(organisation=southmoor).exists()
+
+
+def test_administrators_own_role_page_opens_and_says_why_it_cannot_be_used(
+    client_for, administrator
+):
+    client = client_for(administrator)
+
+    response = client.get(f"/accounts/users/{administrator.user.pk}/memberships/new/")
+
+    assert response.status_code == 200
+    assert "You cannot give yourself a role" in response.content.decode()
