@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from cairn.accounts.models import Membership
 from cairn.audit.models import AuditEvent
+from cairn.audit.presenters import describe
 from cairn.records.access import (
     Access,
     may_manage_restriction,
@@ -132,9 +133,23 @@ def _changed_field(
             return _("Yes") if value else _("No")
         if isinstance(value, list):
             return ", ".join(choices.get(str(item), str(item)) for item in value)
+        if str(value) not in choices and isinstance(value, str):
+            day = _iso_date(value)
+            if day is not None:
+                return formats.date_format(day, "j F Y")  # in the reader's language
         return choices.get(str(value), str(value))
 
     return label[:1].upper() + label[1:], words(old), words(new)
+
+
+def _iso_date(text: str) -> dt.date | None:
+    """A date the log keeps as ISO text ("2011-03-14"), or None for any other text."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def history(events: list[AuditEvent]) -> list[HistoryItem]:
@@ -147,7 +162,11 @@ def history(events: list[AuditEvent]) -> list[HistoryItem]:
         ]
         items.append(
             HistoryItem(
-                event.at, event.actor_username, event.organisation_name, event.summary, changes
+                event.at,
+                event.actor_username,
+                event.organisation_name,
+                describe(event),  # in the reader's language (audit.presenters)
+                changes,
             )
         )
     return items

@@ -22,6 +22,7 @@ from cairn.accounts.requests import acting_membership, membership_of
 from cairn.accounts.roles import Capability
 from cairn.audit import queries as audit_queries
 from cairn.audit.operations import Actor
+from cairn.audit.presenters import describe as describe_event
 from cairn.records import operations, presenters, queries
 from cairn.records.access import Access, may_read_access_log, may_see
 from cairn.records.forms import (
@@ -382,7 +383,7 @@ def access_log(request: HttpRequest, child_id: int) -> HttpResponse:
     events = audit_queries.events_for_child(child.pk)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     context = _child_context(request, child, access, "access-log")
-    context.update({"page": page})
+    context.update({"page": page, "describe_event": describe_event})
     return render(request, "records/access_log.html", context)
 
 
