@@ -182,6 +182,18 @@ def stale_note(labels: list[str]) -> str:
     return _("made before %(what)s changed; not reconfirmed") % {"what": what}
 
 
+def stale_note_of(
+    found: queries.StageJudgements, kind: str, catalogue: Catalogue, language: str
+) -> str:
+    """The note an optional judgement left as it was carries wherever it is shown ("" for a
+    required one, which must be reconfirmed instead, or one nothing changed under)."""
+    state = found.states.get(kind)
+    if found.required or state is None or not state.to_reconfirm:
+        return ""
+    lines = change_lines(found.stage, state.changes, catalogue, language)
+    return stale_note([line.label for line in lines])
+
+
 def _question_url(stage: Stage, catalogue: Catalogue, key: str) -> str:
     section = _section_of(catalogue, key)
     if not section:
@@ -244,6 +256,7 @@ class ScoreView:
     total: str
     inputs: list[tuple[str, str]]
     moved: list[str] = field(default_factory=list)
+    lowered: list[str] = field(default_factory=list)  # why a new offence lowered the score
 
 
 def score_view(found: scoring.Score, previous: scoring.Score | None, language: str) -> ScoreView:
@@ -284,6 +297,7 @@ def score_view(found: scoring.Score, previous: scoring.Score | None, language: s
             (_("Assessment date"), _date(inputs.assessed_on)),
         ],
         moved=scoring.what_moved(previous, found) if previous is not None else [],
+        lowered=scoring.why_lower(previous, found) if previous is not None else [],
     )
 
 

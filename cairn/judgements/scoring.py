@@ -974,3 +974,93 @@ def _age_band_moved(previous: Score, current: Score) -> str | None:
     if current.age_at_assessment > previous.age_at_assessment:
         return _("Turned %(age)d: the age band moved from %(old)s to %(new)s") % values
     return _("Aged %(age)d at this date: the age band moved from %(old)s to %(new)s") % values
+
+
+# Why a new offence can lower a score --------------------------------------------------------
+
+
+def _term(found: Score, key: str) -> float:
+    return next((term.value for term in found.terms if term.key == key), 0.0)
+
+
+def _reference_category(model: ScoringModel) -> str | None:
+    """The offence category the model measures the others against (coefficient 0), if one."""
+    return next((code for code, value in model.offence_categories.items() if value == 0), None)
+
+
+def why_lower(previous: Score, current: Score) -> list[str]:
+    """Plain sentences saying why the score fell although a new sanction was added, so nobody
+    reads a lower score after more offending as a mistake. Empty unless both hold.
+
+    Two features of OGRS3 do it: its current-offence terms measure every category against one
+    reference (violence against the person, 0), so a new current offence of a category with a
+    lower coefficient lowers the score whatever its seriousness; and the Copas rate (previous
+    sanctions per span of the criminal career) falls as the span grows faster than the count.
+    """
+    old, new = previous.inputs, current.inputs
+    added = (
+        new.previous_sanctions > old.previous_sanctions
+        or new.current_sanction_date > old.current_sanction_date
+    )
+    if not added or current.linear_score >= previous.linear_score:
+        return []
+    found = [
+        _(
+            "The score went down, from %(old)d%% to %(new)d%% within 2 years, although a new "
+            "offence was added. That is how the model works, not a mistake:"
+        )
+        % {"old": previous.percent_2_years, "new": current.percent_2_years}
+    ]
+    old_offence, new_offence = _term(previous, "offence"), _term(current, "offence")
+    if new_offence < old_offence:
+        reference = _reference_category(current.model)
+        values = {
+            "model": current.model.name,
+            "reference": category_label(reference) if reference else "",
+            "new": category_label(new.offence_category),
+            "new_value": f"{new_offence:+.3f}",
+            "old": category_label(old.offence_category),
+            "old_value": f"{old_offence:+.3f}",
+        }
+        if reference:
+            found.append(
+                _(
+                    "%(model)s's current-offence terms measure every offence against one "
+                    "reference category, %(reference)s (0). The new current offence, %(new)s, "
+                    "counts %(new_value)s where %(old)s counted %(old_value)s: the score falls "
+                    "although the offending is no less serious."
+                )
+                % values
+            )
+        else:
+            found.append(
+                _(
+                    "The new current offence, %(new)s, counts %(new_value)s in %(model)s where "
+                    "%(old)s counted %(old_value)s: the score falls although the offending is "
+                    "no less serious."
+                )
+                % values
+            )
+    if _term(current, "copas") < _term(previous, "copas"):
+        found.append(
+            _(
+                "The Copas rate counts previous sanctions per year of the criminal career, and it "
+                "falls as the span from the first sanction to the current one grows faster than "
+                "the count: it was %(old)s, it is now %(new)s."
+            )
+            % {
+                "old": _copas_explanation(
+                    old.previous_sanctions,
+                    previous.age_at_first_sanction,
+                    previous.age_at_current_sanction,
+                ),
+                "new": _copas_explanation(
+                    new.previous_sanctions,
+                    current.age_at_first_sanction,
+                    current.age_at_current_sanction,
+                ),
+            }
+        )
+    if _term(current, "age_sex") < _term(previous, "age_sex"):
+        found.append(_("The child is now in an age band the model scores lower."))
+    return found

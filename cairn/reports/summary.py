@@ -43,6 +43,7 @@ from cairn.assessment.models import Stage
 from cairn.framework import catalogue as catalogues
 from cairn.framework.catalogue import Catalogue
 from cairn.judgements import desistance, proposals
+from cairn.judgements import presenters as judgement_presenters
 from cairn.judgements import queries as judgement_queries
 from cairn.judgements import rules as judgement_rules
 from cairn.judgements.models import Concern, Judgement, Kind
@@ -125,6 +126,10 @@ class ConcernLine:
 
 @dataclass(frozen=True)
 class ScoreLine:
+    """The reoffending score, shown only beside the practitioner's rating and with its caveat
+    (the model named, indicative). `band` is the model's own band, kept for the API and the
+    judgement page; the summary never shows it, as it is not the judgement."""
+
     model_label: str
     model_title: str
     percent_1_year: int
@@ -146,6 +151,7 @@ class JudgementLine:
     to_reconfirm: bool = False
     score: ScoreLine | None = None
     cannot_score: str = ""
+    stale_note: str = ""  # an optional judgement left as it was: "made before … changed; …"
 
     @property
     def is_made(self) -> bool:
@@ -509,6 +515,7 @@ def _judgement_line(
     state: judgement_queries.JudgementState | None,
     rules: judgement_rules.Rules,
     lang: str,
+    stale_note: str = "",
 ) -> JudgementLine:
     title = str(Kind(kind).label)
     if state is None:
@@ -519,10 +526,9 @@ def _judgement_line(
     else:
         proposed_key, detail = state.proposal.value, state.proposal.detail or {}
     score = _score(detail, lang) if kind == Kind.REOFFENDING else None
-    if kind == Kind.REOFFENDING and score is not None:
-        proposed = score.band
-    else:
-        proposed = _rating_label(kind, proposed_key, rules, lang)
+    # Reoffending: the judgement is the practitioner's rating. The score is shown beside it
+    # with its caveat; its band (an adult model's, for OGRS3) is never offered as the rating.
+    proposed = "" if kind == Kind.REOFFENDING else _rating_label(kind, proposed_key, rules, lang)
     basis = ""
     if kind == Kind.INTERVENTION_LEVEL and detail.get("reoffending"):
         basis = _(
@@ -553,12 +559,15 @@ def _judgement_line(
         rating_key=judgement.rating,
         rating=_rating_label(kind, judgement.rating, rules, lang),
         proposed=proposed,
-        differs=bool(proposed_key) and proposals.needs_reason(kind, proposed_key, judgement.rating),
+        differs=bool(proposed)
+        and bool(proposed_key)
+        and proposals.needs_reason(kind, proposed_key, judgement.rating),
         reason=judgement.reason,
         basis=basis,
         to_reconfirm=state.to_reconfirm,
         score=score,
         cannot_score=cannot_score,
+        stale_note=stale_note,
     )
 
 
@@ -668,7 +677,14 @@ def summary_for(
             full,
         )
         judgements = [
-            _judgement_line(kind, found.states.get(kind), rules, lang) for kind in JUDGEMENT_KINDS
+            _judgement_line(
+                kind,
+                found.states.get(kind),
+                rules,
+                lang,
+                judgement_presenters.stale_note_of(found, kind, catalogue, lang),
+            )
+            for kind in JUDGEMENT_KINDS
         ]
         if Kind.INTERVENTION_LEVEL in found.states:
             intervention = _judgement_line(

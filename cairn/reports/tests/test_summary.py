@@ -127,8 +127,9 @@ def test_the_judgements_name_the_model_and_keep_the_reasons(assessed_child: Chil
     assert reoffending.score.model_label == MODEL_LABEL
     assert reoffending.score.model_title == "OGRS3 2009.1"
     assert 0 < reoffending.score.percent_1_year < reoffending.score.percent_2_years < 100
-    assert reoffending.proposed == reoffending.score.band
-    assert reoffending.differs == (reoffending.score.band != "High")
+    # The model's band is not the judgement: see test_summary_score.
+    assert reoffending.proposed == ""
+    assert not reoffending.differs
     assert reoffending.reason == "The practitioner's reason for reoffending"
     harm = lines[Kind.SERIOUS_HARM]
     assert (harm.rating, harm.proposed, harm.differs) == ("High", "High", False)
