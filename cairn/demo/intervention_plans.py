@@ -21,6 +21,7 @@ from cairn.audit.operations import Actor
 from cairn.judgements.models import Concern
 from cairn.plans import operations, queries
 from cairn.plans.models import Target
+from cairn.plans.wording import generated_objective
 
 MOST_AGAINST = 2
 
@@ -47,7 +48,7 @@ def write(by: Actor, stage: Stage) -> int:
             by=by,
             stage=stage,
             data=operations.TargetInput(
-                objective=f"Less pull from: {_short(finding.text)}",
+                objective=generated_objective("against", _short(finding.text)),
                 area="lifestyle",
                 status="in_progress",
                 factor=finding.text,
@@ -60,7 +61,7 @@ def write(by: Actor, stage: Stage) -> int:
             by=by,
             stage=stage,
             data=operations.TargetInput(
-                objective=f"Build on a strength: {_short(finding.text)}",
+                objective=generated_objective("strength", _short(finding.text)),
                 goal_in_childs_words="Keep doing what I'm good at.",
                 status="in_progress",
                 factor=finding.text,
@@ -74,7 +75,7 @@ def write(by: Actor, stage: Stage) -> int:
             by=by,
             stage=stage,
             data=operations.TargetInput(
-                objective=f"Keep everyone safe: {_short(concern.what)}",
+                objective=generated_objective("concern", _short(concern.what)),
                 manages_risk=concern.judgement,
                 status="in_progress",
                 concern_id=concern.pk,

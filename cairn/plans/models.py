@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cairn.assessment.models import Stage
 from cairn.judgements.models import Concern
+from cairn.plans import wording
 
 
 class Area(models.TextChoices):
@@ -89,6 +90,11 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return self.objective[:60]
+
+    @property
+    def objective_text(self) -> str:
+        """The objective as the reader reads it: generated wording in their language."""
+        return wording.objective_text(self.objective)
 
     @property
     def is_carried(self) -> bool:
