@@ -10,8 +10,16 @@ counted by `cairn.assessment.completion.effort` when nothing triggers a follow-u
 inputs are the questions that must be answered before the stage can be completed, optional
 inputs every other question the practitioner could type into (full-depth questions of a light
 stage, further exploration, follow-ups), screens the sections the stage shows. Core Record facts
-shown instead of asked are not inputs. A last line says whether an out-of-court stage meets the
-proportionality target: at most 40 required inputs on at most 6 screens. Exits 1 if it does not.
+shown instead of asked are not inputs. Then one line measured by doing it,
+
+    review_after_one_change required_inputs=<n> screens=<n>
+
+what a review stage needs when one Core Record fact changed since a completed full stage (the
+change, one confirm per section of carried answers on one page, the judgements to reconfirm and
+any new required answer; bench/review_effort.py), in a throwaway database of its own (SQLite in
+memory, or a test database beside DATABASE_URL's). A last line says whether an out-of-court
+stage meets the proportionality target: at most 40 required inputs on at most 6 screens. Exits 1
+if it does not.
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ os.environ.setdefault("CAIRN_INSECURE_LOCAL", "1")
 import django  # noqa: E402
 
 django.setup()
+
+from django.db import connection  # noqa: E402
 
 from cairn.assessment.completion import effort  # noqa: E402
 from cairn.framework import catalogue as catalogues  # noqa: E402
@@ -54,6 +64,7 @@ def main() -> int:
             f"{stage.key} required_inputs={found['required_inputs']} "
             f"optional_inputs={found['optional_inputs']} screens={found['screens']}"
         )
+    print(review_after_one_change())
     target = figures.get(TARGET_STAGE)
     if target is None:
         print(
@@ -68,6 +79,20 @@ def main() -> int:
         f"(catalogue {catalogue.version})"
     )
     return 0 if meets else 1
+
+
+def review_after_one_change() -> str:
+    """Measure a review after one change in a throwaway database, then drop it."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from review_effort import measure  # needs Django set up, so imported here
+
+    kept = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        found = measure()
+    finally:
+        connection.creation.destroy_test_db(kept, verbosity=0)
+    return f"{found.line()}\n{found.breakdown()}"
 
 
 if __name__ == "__main__":
