@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from cairn.framework.schema import ItemField, Question
@@ -163,5 +164,5 @@ def display(question: Question | ItemField, value: Any, language: str = "en") ->
             )
         return ", ".join(labels.get(str(item), str(item)) for item in value)
     if question.kind == "date":
-        return dt.date.fromisoformat(value).strftime("%-d %B %Y")
+        return formats.date_format(dt.date.fromisoformat(value), "j F Y")  # reader's language
     return str(labels.get(str(value), str(value)))

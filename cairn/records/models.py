@@ -12,7 +12,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from cairn.accounts.models import Organisation, Team
@@ -368,7 +368,7 @@ class Exclusion(Versioned):
     reason = models.CharField(_("reason"), max_length=250, blank=True)
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.start_date}"
+        return f"{self.get_kind_display()} {formats.date_format(self.start_date, 'j F Y')}"
 
 
 class Health(Versioned):
@@ -521,7 +521,7 @@ class LifeEvent(Versioned):
     description = models.TextField(_("description"))
 
     def __str__(self) -> str:
-        return f"{self.get_event_type_display()} {self.date}"
+        return f"{self.get_event_type_display()} {formats.date_format(self.date, 'j F Y')}"
 
 
 class Grant(models.Model):

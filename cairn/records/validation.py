@@ -136,7 +136,7 @@ def offence_errors(child: Child, data: dict[str, Any]) -> Errors:
         elif offence_date < child.tenth_birthday:
             errors["offence_date"] = _(
                 "Offence date must be on or after %(name)s’s tenth birthday (%(date)s): children under 10 cannot commit a criminal offence"
-            ) % {"name": child.known_as, "date": child.tenth_birthday.strftime("%-d %B %Y")}
+            ) % {"name": child.known_as, "date": _long_date(child.tenth_birthday)}
     if outcome_type and not outcome_date:
         errors["outcome_date"] = _("Enter the date of the outcome")
     if outcome_date and not outcome_type:
