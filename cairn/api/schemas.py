@@ -14,11 +14,13 @@ from cairn.records.models import Child, LifeEvent, Offence
 if TYPE_CHECKING:
     OffenceCategory = str
     OutcomeType = str
+    OffenceStatus = str
     LifeEventType = str
     LegalStatus = str
 else:
     OffenceCategory = Literal[tuple(Offence.Category.values)]
     OutcomeType = Literal[tuple(Offence.Outcome.values)]
+    OffenceStatus = Literal[tuple(Offence.Status.values)]
     LifeEventType = Literal[tuple(LifeEvent.Kind.values)]
     LegalStatus = Literal[tuple(Child.LegalStatus.values)]
 
@@ -114,7 +116,12 @@ class OffenceIn(Schema):
     description: str = Field(min_length=1, max_length=300)
     category: OffenceCategory
     is_primary: bool = False
-    outcome_type: OutcomeType | Literal[""] | None = None
+    outcome_type: OutcomeType | Literal[""] | None = Field(
+        default=None,
+        description="Leave out (or empty) for a charge awaiting its outcome: it is then alleged. "
+        "`acquitted`, `withdrawn`, `dismissed`, `no_further_action`, `outcome_21` and "
+        "`outcome_22` prove nothing and are never sanctions",
+    )
     outcome_date: dt.date | None = None
     court: str = Field(default="", max_length=120)
     notes: str = ""
@@ -129,6 +136,14 @@ class OffenceOut(Schema):
     outcome_type: str
     outcome_date: dt.date | None
     court: str
+    status: OffenceStatus = Field(
+        description="Whether the offence is proven, from its outcome: `alleged` (no outcome yet: "
+        "a charge awaiting trial or decision), `proven` (a caution, conditional caution or court "
+        "outcome after conviction, or a community resolution, which the child admits), "
+        "`not_proven` (acquitted, withdrawn, dismissed, no further action) or `diverted` (police "
+        "outcome 21 or 22: no conviction or caution). Only `proven` offences can be sanctions "
+        "and end a period without offending"
+    )
     version: int
 
 

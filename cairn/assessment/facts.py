@@ -66,9 +66,21 @@ def _offences(child: Child) -> str:
         child.offences.all(), key=lambda o: o.offence_date, reverse=True
     )
     return "; ".join(
-        f"{formats.date_format(o.offence_date, 'j M Y')}: {o.description} ({o.get_outcome_type_display() or '–'})"
+        f"{formats.date_format(o.offence_date, 'j M Y')}: {o.description} ({_outcome(o)})"
         for o in offences
     )
+
+
+def _outcome(offence: Offence) -> str:
+    """The outcome as the pull-through shows it, an unproven offence marked as such: "Alleged"
+    while it awaits its outcome, "Acquitted", "Outcome 22"… after."""
+    if offence.status == Offence.Status.ALLEGED:
+        return str(offence.marker)
+    if offence.marker:
+        return (
+            f"{offence.get_outcome_type_display()}; {str(Offence.Status.NOT_PROVEN.label).lower()}"
+        )
+    return str(offence.get_outcome_type_display())
 
 
 def _life_events(child: Child) -> str:

@@ -1,7 +1,9 @@
 """From the Core Record's offences to the inputs of the reoffending score.
 
 A sanction is a youth caution, a youth conditional caution or a court outcome after
-conviction; community resolutions and no further action are not (OGRS3.md). Offences dealt
+conviction; community resolutions and no further action are not (OGRS3.md). Nor is anything
+unproven: a charge awaiting its outcome (alleged), one acquitted, withdrawn or dismissed, or a
+police diversion (outcome 21 or 22, which is no conviction or caution; DOMAIN.md). Offences dealt
 with on the same date by the same outcome are one sanction occasion.
 
 An occasion's category is its primary offence's. Where none of its offences is marked primary
@@ -117,8 +119,9 @@ def inputs_on(
         reasons.append(
             _(
                 "There is no sanction on or before %(date)s. A sanction is a caution, a "
-                "conditional caution or a court outcome after conviction; community resolutions "
-                "and no further action do not count"
+                "conditional caution or a court outcome after conviction; community resolutions, "
+                "no further action, police diversion (outcomes 21 and 22) and charges that are "
+                "alleged, withdrawn, dismissed or ended in acquittal do not count"
             )
             % {"date": long_date(on)}
         )

@@ -427,7 +427,12 @@ class OffenceForm(VersionedForm):
         ]
         widgets = {"category": forms.Select, "outcome_type": forms.Select}
         labels = {"is_primary": _("This is the primary offence for its outcome")}
-        help_texts = {"description": _("For example, theft of a phone from a shop")}
+        help_texts = {
+            "description": _("For example, theft of a phone from a shop"),
+            "outcome_type": _(
+                "Leave blank while the charge awaits its outcome: it is recorded as alleged"
+            ),
+        }
 
     required_messages = {
         "description": _("Describe the offence"),

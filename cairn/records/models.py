@@ -448,8 +448,33 @@ class Offence(Versioned):
         OTHER_CUSTODIAL = "other_custodial", _("Other custodial sentence")
         OTHER_COURT = "other_court", _("Other court outcome")
         NO_FURTHER_ACTION = "no_further_action", _("No further action")
+        ACQUITTED = "acquitted", _("Acquitted (found not guilty)")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        DISMISSED = "dismissed", _("Dismissed")
+        OUTCOME_21 = (
+            "outcome_21",
+            _("Outcome 21: further investigation not in the public interest"),
+        )
+        OUTCOME_22 = "outcome_22", _("Outcome 22: deferred prosecution or diversionary activity")
 
-    NOT_SANCTIONS = frozenset({Outcome.COMMUNITY_RESOLUTION, Outcome.NO_FURTHER_ACTION})
+    class Status(models.TextChoices):
+        """Whether the offence is proven. Derived from the outcome (see `status_of`), never
+        stored. Only a proven offence is offending on the timeline."""
+
+        ALLEGED = "alleged", _("Alleged")  # a charge or allegation awaiting its outcome
+        PROVEN = "proven", _("Proven")  # a sanction, or a community resolution (admitted)
+        NOT_PROVEN = "not_proven", _("Not proven")  # acquitted, withdrawn, dismissed, NFA
+        DIVERTED = "diverted", _("Police diversion")  # outcome 21 or 22: not a conviction
+
+    NOT_PROVEN_OUTCOMES = frozenset(
+        {Outcome.ACQUITTED, Outcome.WITHDRAWN, Outcome.DISMISSED, Outcome.NO_FURTHER_ACTION}
+    )
+    DIVERSION_OUTCOMES = frozenset({Outcome.OUTCOME_21, Outcome.OUTCOME_22})
+    # Not sanctions in OGRS3's terms (a caution or a conviction): a community resolution, and
+    # every outcome that proves nothing.
+    NOT_SANCTIONS = frozenset(
+        {Outcome.COMMUNITY_RESOLUTION, *NOT_PROVEN_OUTCOMES, *DIVERSION_OUTCOMES}
+    )
     COURT_OUTCOMES = frozenset(
         {
             Outcome.DISCHARGE,
@@ -459,6 +484,8 @@ class Offence(Versioned):
             Outcome.DETENTION_AND_TRAINING_ORDER,
             Outcome.OTHER_CUSTODIAL,
             Outcome.OTHER_COURT,
+            Outcome.ACQUITTED,
+            Outcome.DISMISSED,
         }
     )
 
@@ -492,9 +519,54 @@ class Offence(Versioned):
     def __str__(self) -> str:
         return self.description
 
+    @classmethod
+    def status_of(cls, outcome_type: str) -> str:
+        """alleged (no outcome yet), proven, not_proven or diverted: see `Status`."""
+        if not outcome_type:
+            return cls.Status.ALLEGED
+        if outcome_type in cls.NOT_PROVEN_OUTCOMES:
+            return cls.Status.NOT_PROVEN
+        if outcome_type in cls.DIVERSION_OUTCOMES:
+            return cls.Status.DIVERTED
+        return cls.Status.PROVEN
+
+    @classmethod
+    def marker_of(cls, outcome_type: str) -> str:
+        """The word that marks an unproven offence wherever offences are listed ("Alleged",
+        "Acquitted"…); empty for a proven one."""
+        status = cls.status_of(outcome_type)
+        if status == cls.Status.PROVEN:
+            return ""
+        if status == cls.Status.ALLEGED:
+            return str(_("Alleged"))
+        return str(MARKERS.get(outcome_type, ""))
+
     @property
     def is_sanction(self) -> bool:
         return bool(self.outcome_type) and self.outcome_type not in self.NOT_SANCTIONS
+
+    @property
+    def status(self) -> str:
+        return self.status_of(self.outcome_type)
+
+    @property
+    def is_proven(self) -> bool:
+        return self.status == self.Status.PROVEN
+
+    @property
+    def marker(self) -> str:
+        return self.marker_of(self.outcome_type)
+
+
+# The short words that mark an offence whose outcome proves nothing.
+MARKERS = {
+    Offence.Outcome.ACQUITTED: _("Acquitted"),
+    Offence.Outcome.WITHDRAWN: _("Withdrawn"),
+    Offence.Outcome.DISMISSED: _("Dismissed"),
+    Offence.Outcome.NO_FURTHER_ACTION: _("No further action"),
+    Offence.Outcome.OUTCOME_21: _("Outcome 21"),
+    Offence.Outcome.OUTCOME_22: _("Outcome 22"),
+}
 
 
 class LifeEvent(Versioned):

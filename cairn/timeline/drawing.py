@@ -97,7 +97,10 @@ def outcome_kind_label(kind: str) -> str:
     return {
         "custodial": _("Custodial sentence"),
         "sanction": _("Sanction: caution or court outcome"),
-        "not_sanction": _("Not a sanction: community resolution or no further action"),
+        "not_sanction": _(
+            "Not a sanction: community resolution, police diversion, or an outcome that proves "
+            "nothing (acquitted, withdrawn, dismissed, no further action)"
+        ),
     }[kind]
 
 
@@ -262,6 +265,16 @@ def legend(timeline: Timeline) -> list[LegendItem]:
         for group in GROUP_ORDER
         if group in groups
     ]
+    if any(not entry.is_proven for entry in timeline.offences):
+        items.append(
+            LegendItem(
+                icon("circle", DARK_GREY, hollow=True),
+                _(
+                    "Hollow: not proven (alleged, acquitted, withdrawn, dismissed, no further "
+                    "action or police diversion); it does not end a period without offending"
+                ),
+            )
+        )
     kinds = {outcome.kind for outcome in timeline.outcomes}
     items += [
         LegendItem(
@@ -331,6 +344,11 @@ def summary(timeline: Timeline) -> str:
             "offences": offences,
             "total": timeline.all_offences,
         }
+    unproven = sum(1 for entry in timeline.offences if not entry.is_proven)
+    if unproven:
+        offences = ngettext(
+            "%(offences)s (%(count)d not proven)", "%(offences)s (%(count)d not proven)", unproven
+        ) % {"offences": offences, "count": unproven}
     first, last = timeline.offences[0].on.year, timeline.offences[-1].on.year
     when = (
         _("in %(year)d") % {"year": first}
@@ -434,6 +452,7 @@ class OffenceGroup:
     size: str
     group: str
     offences: tuple[OffenceEntry, ...]
+    is_proven: bool = True  # unproven offences (alleged, acquitted…) are grouped apart, hollow
 
     @property
     def count(self) -> int:
@@ -441,16 +460,25 @@ class OffenceGroup:
 
 
 def group_offences(offences: Iterable[OffenceEntry], size: str) -> list[OffenceGroup]:
-    found: dict[tuple[dt.date, dt.date, str], list[OffenceEntry]] = {}
+    found: dict[tuple[dt.date, dt.date, str, bool], list[OffenceEntry]] = {}
     for offence in offences:
         start, end = bucket(offence.on, size)
-        found.setdefault((start, end, offence.group), []).append(offence)
+        found.setdefault((start, end, offence.group, offence.is_proven), []).append(offence)
     return [
-        OffenceGroup(start, end, size, group, tuple(entries))
-        for (start, end, group), entries in sorted(
-            found.items(), key=lambda item: (item[0][0], GROUP_ORDER.index(item[0][2]))
+        OffenceGroup(start, end, size, group, tuple(entries), proven)
+        for (start, end, group, proven), entries in sorted(
+            found.items(),
+            key=lambda item: (item[0][0], GROUP_ORDER.index(item[0][2]), not item[0][3]),
         )
     ]
+
+
+def offence_words(entry: OffenceEntry) -> str:
+    """An offence as the timeline names it, marked when it is not proven."""
+    words = f"{entry.description} ({entry.category_label})"
+    if entry.marker:
+        return f"{words}: {entry.marker}"
+    return words
 
 
 @dataclass(frozen=True)
@@ -548,11 +576,19 @@ def offence_lane(timeline: Timeline, axis: Axis, size: str) -> Lane:
             kind, colour = GROUP_STYLE[group.group]
             title = "{when}: {what}".format(
                 when=bucket_label(group.start, size),
-                what="; ".join(
-                    f"{entry.description} ({entry.category_label})" for entry in group.offences
-                ),
+                what="; ".join(offence_words(entry) for entry in group.offences),
             )
-            markers.append(_marker_group(kind, colour, x, _row_y(top, row), group.count, title))
+            markers.append(
+                _marker_group(
+                    kind,
+                    colour,
+                    x,
+                    _row_y(top, row),
+                    group.count,
+                    title,
+                    hollow=not group.is_proven,
+                )
+            )
         return Markup("").join(markers)
 
     return Lane(_("Offences"), max(rows, default=0) + 1, draw)

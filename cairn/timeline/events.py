@@ -14,7 +14,10 @@ tested on their own:
   is drawn as its start only. A current remand to youth detention accommodation, or a custodial
   sentence that no recorded outcome covers, is drawn as "now", its start not recorded.
 - A **period of desistance** is a stretch of six calendar months or more without offending:
-  see `desistance_periods`.
+  see `desistance_periods`. Only a proven offence is offending here: a charge awaiting its
+  outcome (alleged), one acquitted, withdrawn, dismissed or not taken further, and a police
+  diversion (outcome 21 or 22) are drawn, marked, but end no such period
+  (`records.models.Offence.Status`).
 """
 
 from __future__ import annotations
@@ -95,6 +98,8 @@ class RecordedOffence:
     outcome_date: dt.date | None = None
     order_end_date: dt.date | None = None
     is_sanction: bool = False
+    is_proven: bool = True
+    marker: str = ""  # "Alleged", "Acquitted"…: the word that marks an unproven offence
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,8 @@ class OffenceEntry:
     category: str
     category_label: str
     description: str
+    is_proven: bool = True
+    marker: str = ""
 
     @property
     def group(self) -> str:
@@ -432,7 +439,10 @@ def build(
     life = sorted(life_events, key=lambda event: event.on)
     stage_list = sorted(stages, key=lambda stage: stage.start)
     entries = [
-        OffenceEntry(o.offence_date, o.category, o.category_label, o.description) for o in offences
+        OffenceEntry(
+            o.offence_date, o.category, o.category_label, o.description, o.is_proven, o.marker
+        )
+        for o in offences
     ]
     dates = [
         *(entry.on for entry in entries),
@@ -449,7 +459,9 @@ def build(
         life_events=tuple(life),
         custody=tuple(custody),
         stages=tuple(stage_list),
-        desistance=tuple(desistance_periods((e.on for e in entries), custody, today)),
+        desistance=tuple(
+            desistance_periods((e.on for e in entries if e.is_proven), custody, today)
+        ),
         all_offences=len(entries),
         years=tuple(range(first, max(today.year, first) + 1)),
     )

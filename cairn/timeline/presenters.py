@@ -92,7 +92,7 @@ def table_rows(timeline: Timeline) -> list[Row]:
             entry.on,
             drawing.long_date(entry.on),
             _("Offence"),
-            f"{entry.description} ({entry.category_label})",
+            drawing.offence_words(entry),
         )
         for entry in timeline.offences
     ]

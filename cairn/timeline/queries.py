@@ -31,6 +31,7 @@ class _Labels:
     outcomes: dict[str, str]
     life_events: dict[str, str]
     statuses: dict[str, str]
+    markers: dict[str, str]  # outcome code ("" for none) → the word marking it unproven
 
 
 @functools.lru_cache(maxsize=16)
@@ -38,7 +39,14 @@ def _labels_in(language: str | None) -> _Labels:
     def words(choices: dict[str, Any]) -> dict[str, str]:
         return {value: str(label) for value, label in choices.items()}
 
-    return _Labels(words(CATEGORIES), words(OUTCOMES), words(LIFE_EVENTS), words(STATUSES))
+    markers = {code: Offence.marker_of(code) for code in ["", *OUTCOMES]}
+    return _Labels(
+        words(CATEGORIES),
+        words(OUTCOMES),
+        words(LIFE_EVENTS),
+        words(STATUSES),
+        {code: marker for code, marker in markers.items() if marker},
+    )
 
 
 def _labels() -> _Labels:
@@ -124,6 +132,8 @@ def _offence(row: tuple[Any, ...], labels: _Labels) -> events.RecordedOffence:
         outcome_date=outcome_date,
         order_end_date=order_end_date,
         is_sanction=bool(outcome_type) and outcome_type not in Offence.NOT_SANCTIONS,
+        is_proven=Offence.status_of(outcome_type) == Offence.Status.PROVEN,
+        marker=labels.markers.get(outcome_type, ""),
     )
 
 

@@ -173,16 +173,18 @@ def test_every_missing_input_is_listed():
         "Sex is not recorded. The model has coefficients for male and female only, so record a "
         "practitioner rating instead",
         "There is no sanction on or before 1 April 2024. A sanction is a caution, a conditional "
-        "caution or a court outcome after conviction; community resolutions and no further "
-        "action do not count",
+        "caution or a court outcome after conviction; community resolutions, no further action, "
+        "police diversion (outcomes 21 and 22) and charges that are alleged, withdrawn, "
+        "dismissed or ended in acquittal do not count",
     ]
 
 
 def test_sanctions_only_after_the_date_do_not_count():
     assert refused(sex="male", date_of_birth=BORN, offences=HISTORY, on=date(2021, 8, 31)) == [
         "There is no sanction on or before 31 August 2021. A sanction is a caution, a "
-        "conditional caution or a court outcome after conviction; community resolutions and no "
-        "further action do not count"
+        "conditional caution or a court outcome after conviction; community resolutions, no "
+        "further action, police diversion (outcomes 21 and 22) and charges that are alleged, "
+        "withdrawn, dismissed or ended in acquittal do not count"
     ]
 
 

@@ -42,7 +42,13 @@ def svg_of(response, prefix: str = "timeline") -> ET.Element:
 def test_the_practitioner_sees_the_timeline_with_its_table(
     client_for, practitioner, child, northshire
 ):
-    add_offence(child, offence_date=dt.date(2024, 4, 2), description="Shoplifting at Spar")
+    add_offence(
+        child,
+        offence_date=dt.date(2024, 4, 2),
+        description="Shoplifting at Spar",
+        outcome_type="community_resolution",
+        outcome_date=dt.date(2024, 4, 20),
+    )
     add_offence(
         child,
         offence_date=dt.date(2024, 6, 1),
@@ -106,8 +112,9 @@ def test_a_custody_grant_reads_the_timeline(client_for, secure_staff, oakwood, c
 
 
 def test_zooming_to_a_year_shows_only_that_year(client_for, practitioner, child):
-    add_offence(child, offence_date=dt.date(2023, 5, 1), description="Early offence")
-    add_offence(child, offence_date=dt.date(2025, 5, 1), description="Later offence")
+    proven = {"outcome_type": "youth_caution", "outcome_date": dt.date(2025, 6, 1)}
+    add_offence(child, offence_date=dt.date(2023, 5, 1), description="Early offence", **proven)
+    add_offence(child, offence_date=dt.date(2025, 5, 1), description="Later offence", **proven)
     client = client_for(practitioner)
 
     zoomed = page(client.get(url(child) + "?from=2025&to=2025"))
@@ -196,7 +203,12 @@ def test_the_query_count_does_not_grow_with_the_history(
 
 
 def test_the_timeline_reads_in_welsh(client_for, practitioner, child):
-    add_offence(child, offence_date=dt.date(2024, 4, 2))
+    add_offence(
+        child,
+        offence_date=dt.date(2024, 4, 2),
+        outcome_type="youth_caution",
+        outcome_date=dt.date(2024, 5, 2),
+    )
     client = client_for(practitioner)
     client.cookies["cairn_language"] = "cy"
 
