@@ -8,6 +8,7 @@ than fork the chain.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -60,10 +61,14 @@ def record_event(
     obj: Any = None,
     summary: str = "",
     detail: dict[str, Any] | None = None,
+    at: dt.datetime | None = None,
 ) -> AuditEvent:
+    """Append an event. `at` is when it happened, if not now: only the demo loader passes it,
+    to write a fact of a child's story at the moment the story says it was recorded."""
     with transaction.atomic():
         head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
         event = AuditEvent(
+            **({"at": at} if at is not None else {}),
             event_type=event_type,
             actor=by.user,
             actor_username=by.user.username if by.user else "system",

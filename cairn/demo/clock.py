@@ -5,8 +5,11 @@ The operations read the time through `django.utils.timezone.now` (directly, or t
 demo is at, a little later on each call so that rows written one after another keep their
 order. Everything an operation derives from the time is then consistent: a stage's start, due
 date and end, its answers' revisions, and the date its judgements speak for (the reoffending
-score at the stage's date, what each judgement rests on). Audit events keep the real time at
-which the demo was loaded: the log says truthfully when these rows were written.
+score at the stage's date, what each judgement rests on). Audit events of these writes keep
+the real time at which the demo was loaded: the log says truthfully when these rows were
+written. (The Core Record's facts are different: the record loader writes each with `at=` the
+moment the child's story says it was recorded, see records.demo.load, so that a review reads
+from the log only what changed since the stage before it.)
 
 Only the demo loader uses this, inside `travel()`; nothing else is affected once it returns.
 """

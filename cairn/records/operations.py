@@ -8,6 +8,7 @@ silently. Views record every read of a record with `record_viewed`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, TypeVar
 
 from django.db import models, transaction
@@ -72,7 +73,11 @@ def next_local_id(organisation: Organisation) -> str:
 
 
 @transaction.atomic
-def create_child(*, by: Actor, organisation: Organisation, data: dict[str, Any]) -> Child:
+def create_child(
+    *, by: Actor, organisation: Organisation, data: dict[str, Any], at: dt.datetime | None = None
+) -> Child:
+    """Open a child's record. `at` (the demo loader only) is when the story says it was
+    opened, for the audit event; the row's own `created_at` is when it was written."""
     data = dict(data)
     if not data.get("local_id"):
         data["local_id"] = next_local_id(organisation)
@@ -86,6 +91,7 @@ def create_child(*, by: Actor, organisation: Organisation, data: dict[str, Any])
         child_id=child.pk,
         obj=child,
         summary=f"Created the record of {child.full_name}",
+        at=at,
     )
     return child
 
@@ -99,18 +105,23 @@ def update_record(
     version: int,
     part: str,
     version_field: str = "version",
+    at: dt.datetime | None = None,
 ) -> V:
     """Apply `data` to one part of a child's record if that part is still at `version`.
 
     `version_field` names the part's version column: the parts kept on the child's row each
-    have their own (`records.models.Child`), so only a save of the same part is refused."""
+    have their own (`records.models.Child`), so only a save of the same part is refused.
+    `at`: when the change was made, if not now. Only the demo loader passes it, to write each
+    fact of a child's story on the day the story says it was recorded (its audit event and
+    `updated_at` say that moment), so a review shows only what changed since the last stage."""
+    when = at or timezone.now()
     model = type(obj)
     # Diff against the stored row, not `obj`: a ModelForm's validation has already copied the
     # new values onto the instance it was given, which would make every change look like none.
     stored = model._default_manager.select_for_update().filter(pk=obj.pk).first()
     changes = _diff(stored if stored is not None else obj, data)
     updated = model._default_manager.filter(pk=obj.pk, **{version_field: version}).update(
-        **data, **{version_field: F(version_field) + 1}, updated_at=timezone.now()
+        **data, **{version_field: F(version_field) + 1}, updated_at=when
     )
     if not updated:
         current = model._default_manager.filter(pk=obj.pk).first()
@@ -123,7 +134,7 @@ def update_record(
     child_id = obj.pk if isinstance(obj, Child) else obj.child_id  # type: ignore[attr-defined]
     if changes:
         if not isinstance(obj, Child):
-            Child.objects.filter(pk=child_id).update(updated_at=timezone.now())
+            Child.objects.filter(pk=child_id).update(updated_at=when)
         record_event(
             by=by,
             event_type=f"records.{part}.changed",
@@ -131,14 +142,25 @@ def update_record(
             obj=obj,
             summary=f"Changed {part.replace('_', ' ')}",
             detail={"changes": changes},
+            at=at,
         )
     return obj
 
 
 @transaction.atomic
-def add_to_record(*, by: Actor, child: Child, model: type[V], data: dict[str, Any], part: str) -> V:
-    obj: V = model._default_manager.create(child=child, **data)
-    Child.objects.filter(pk=child.pk).update(updated_at=timezone.now())
+def add_to_record(
+    *,
+    by: Actor,
+    child: Child,
+    model: type[V],
+    data: dict[str, Any],
+    part: str,
+    at: dt.datetime | None = None,
+) -> V:
+    """Add an item to a list part of the record. `at`: as for `update_record` (demo only)."""
+    when = at or timezone.now()
+    obj: V = model._default_manager.create(child=child, **data, updated_at=when)
+    Child.objects.filter(pk=child.pk).update(updated_at=when)
     record_event(
         by=by,
         event_type=f"records.{part}.added",
@@ -146,6 +168,7 @@ def add_to_record(*, by: Actor, child: Child, model: type[V], data: dict[str, An
         obj=obj,
         summary=f"Added {part.replace('_', ' ')}: {obj}",
         detail={"values": {name: _plain(value) for name, value in data.items()}},
+        at=at,
     )
     return obj
 

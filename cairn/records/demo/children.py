@@ -99,6 +99,18 @@ class DemoChild:
     education: dict[str, Any] = field(default_factory=dict)
     health: dict[str, Any] = field(default_factory=dict)
     grants: list[tuple[str, str, str]] = field(default_factory=list)
+    # When the service opened the child's record: the first offence, unless said here (a
+    # prevention referral). The facts known then are written at that moment; later ones on
+    # their own dates (records.demo.load), so a review lists only what changed since.
+    opened: dt.date | None = None
+
+    def opened_on(self) -> dt.date:
+        dates = [row["offence_date"] for row in self.offences]
+        if self.opened is not None:
+            dates.append(self.opened)
+        if not dates:
+            raise ValueError(f"{self.local_id} needs `opened`: it has no offence to date it by")
+        return min(dates)
 
     def person(self) -> dict[str, Any]:
         return {
@@ -954,6 +966,7 @@ def _maya_szymanska() -> DemoChild:
         date_of_birth=born,
         sex="female",
         team="Prevention and diversion",
+        opened=ago(months=1, days=10),  # referred by her school for prevention
         details={
             "ethnicity": "white_other",
             "religion": "christian",

@@ -8,14 +8,18 @@ code and username, children by local ID.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.db import transaction
+from django.utils import timezone
 
 from cairn.accounts import operations as account_operations
 from cairn.accounts.models import Membership, Organisation, Team, User
 from cairn.audit.operations import Actor
 from cairn.records import operations
 from cairn.records.demo.children import CHILDREN, DemoChild
-from cairn.records.models import Child
+from cairn.records.models import Child, Offence
 
 DEMO_PASSWORD = "demo-password"  # published on the sign-in page, in demo mode only
 
@@ -161,23 +165,86 @@ def _create_child(
         if demo.team
         else None
     )
+    opened = story_moment(demo.opened_on())
     child = operations.create_child(
         by=actor,
         organisation=organisation,
         data={**demo.person(), "local_id": demo.local_id, "case_worker": case_worker, "team": team},
+        at=opened,
     )
     for part, model, rows in demo.rows():
         for data in rows:
-            operations.add_to_record(by=actor, child=child, model=model, data=data, part=part)
+            if model is Offence:
+                _add_offence(actor, child, data, opened)
+                continue
+            operations.add_to_record(
+                by=actor, child=child, model=model, data=data, part=part, at=_known(data, opened)
+            )
     education = child.education
     operations.update_record(
-        by=actor, obj=education, data=demo.education, version=education.version, part="education"
+        by=actor,
+        obj=education,
+        data=demo.education,
+        version=education.version,
+        part="education",
+        at=opened,
     )
     health = child.health
     operations.update_record(
-        by=actor, obj=health, data=demo.health, version=health.version, part="health"
+        by=actor, obj=health, data=demo.health, version=health.version, part="health", at=opened
     )
     for code, scope, reason in demo.grants:
         operations.open_grant(
             by=actor, child=child, organisation=organisations[code], scope=scope, reason=reason
         )
+
+
+# The story's dates: each fact is written at the moment the child's story says it was recorded
+# (its audit event says so), never later than now. The record is opened with what was known
+# then (DemoChild.opened_on); a later fact is recorded on its own date; an offence is recorded
+# as a charge when it happened (alleged) and its outcome on the day it was given. So a review
+# lists, from the audit log, only what changed since the stage before it.
+OUTCOME_FIELDS = ("outcome_type", "outcome_date", "court", "order_end_date")
+
+
+def story_moment(day: dt.date, hour: int = 10) -> dt.datetime:
+    """That day at this local hour, or just now if that is still to come."""
+    moment = timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+    return min(moment, timezone.now() - dt.timedelta(seconds=1))
+
+
+def _known(data: dict[str, Any], opened: dt.datetime) -> dt.datetime:
+    """When everything a row says was known: the record's opening, or the row's latest date
+    (a move, an exclusion, a life event) if later."""
+    today = timezone.localdate()
+    days = [value for value in data.values() if isinstance(value, dt.date) and value <= today]
+    return max([opened, *(story_moment(day) for day in days)])
+
+
+def _add_offence(actor: Actor, child: Child, data: dict[str, Any], opened: dt.datetime) -> None:
+    charged = max(opened, story_moment(data["offence_date"]))
+    outcome_date = data.get("outcome_date")
+    given = story_moment(outcome_date, 15) if outcome_date else None
+    if given is None or given <= charged:
+        operations.add_to_record(
+            by=actor, child=child, model=Offence, data=data, part="offences", at=charged
+        )
+        return
+    charge = {
+        **data,
+        "outcome_type": "",
+        "outcome_date": None,
+        "court": "",
+        "order_end_date": None,
+    }
+    offence = operations.add_to_record(
+        by=actor, child=child, model=Offence, data=charge, part="offences", at=charged
+    )
+    operations.update_record(
+        by=actor,
+        obj=offence,
+        data={name: data[name] for name in OUTCOME_FIELDS if name in data},
+        version=offence.version,
+        part="offences",
+        at=given,
+    )
