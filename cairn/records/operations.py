@@ -236,8 +236,10 @@ def open_grant(
     reason: str,
     valid_from: Any = None,
     valid_until: Any = None,
+    at: dt.datetime | None = None,
 ) -> Grant:
-    """Let another organisation reach part of this child's record, for a stated reason and time."""
+    """Let another organisation reach part of this child's record, for a stated reason and time.
+    `at`: when it was opened, if not now (the demo loader only, as for `update_record`)."""
     grant = Grant.objects.create(
         child=child,
         organisation=organisation,
@@ -254,6 +256,7 @@ def open_grant(
         obj=grant,
         summary=f"Shared with {organisation.name}: {grant.get_scope_display()}",
         detail={"reason": reason, "until": valid_until.isoformat() if valid_until else None},
+        at=at,
     )
     return grant
 

@@ -24,6 +24,7 @@ from cairn.judgements import operations as judgement_operations
 from cairn.judgements import sanctions, scoring
 from cairn.judgements.models import Concern, Judgement
 from cairn.judgements.tests.arrange import CONCERN, FULL, LIGHT, add_sanction, concern_input
+from cairn.plans.tests import arrange as plan_arrange
 from cairn.records import operations as record_operations
 from cairn.records.models import Grant, Offence
 
@@ -631,7 +632,14 @@ def completed(client, child, pat) -> tuple[Stage, dict[str, Any]]:
     light = assessment_operations.start_stage(by=pat, child=child, stage_type=LIGHT)
     answer_everything_required(light, pat)
     concern = add_concern(client, light.pk).json()
-    assert decide(client, light.pk, "serious_harm", "high", 0).status_code == 200
+    # Medium: the risk and safety plan needs an action before the stage completes (high would
+    # also need sign-off by the default policy).
+    assert (
+        decide(client, light.pk, "serious_harm", "medium", 0, reason="Calmer now").status_code
+        == 200
+    )
+    target = plan_arrange.add_target(light, pat, factor="", concern_id=concern["id"])
+    plan_arrange.add_action(light, pat, target)
     assessment_operations.complete_stage(by=pat, stage=light)
     return light, concern
 
@@ -640,7 +648,7 @@ def test_the_judgements_of_a_completed_stage_are_locked(client, completed):
     light, concern = completed
 
     responses = [
-        decide(client, light.pk, "serious_harm", "medium", 1, reason="Calmer"),
+        decide(client, light.pk, "serious_harm", "low", 1, reason="Calmer"),
         decide(client, light.pk, "reoffending", "low", 0, reason="x"),
         reconfirm(client, light.pk, "serious_harm", 1),
         add_concern(client, light.pk),
@@ -652,7 +660,7 @@ def test_the_judgements_of_a_completed_stage_are_locked(client, completed):
     assert "completed" in responses[0].json()["detail"]
     body = judgements(client, light.pk)
     assert (body["open"], body["required"]) == (False, False)
-    assert judgement(client, light.pk, "serious_harm")["rating"] == "high"
+    assert judgement(client, light.pk, "serious_harm")["rating"] == "medium"
     assert Concern.objects.get().version == 1
 
 

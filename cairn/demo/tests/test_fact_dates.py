@@ -94,3 +94,14 @@ def test_every_stage_of_every_child_starts_after_the_record_was_opened(loaded):
             child_id=stage.child_id, event_type="records.child.created"
         )
         assert created.at < stage.started_at, stage.child.local_id
+
+
+def test_a_grant_is_opened_on_its_story_date_so_a_review_does_not_list_it(loaded):
+    dylan = Child.objects.get(local_id="NOR-00007", organisation__code="northshire-yjs")
+    grant = AuditEvent.objects.get(child_id=dylan.pk, event_type="records.grant.opened")
+    sentenced = dylan.offences.filter(outcome_type="detention_and_training_order").first()
+    transition = Stage.objects.get(child=dylan, stage_type="transition")
+
+    assert timezone.localdate(grant.at) == sentenced.outcome_date
+    assert grant.at < transition.previous.ended_at
+    assert "records.grant.opened" not in {e.event_type for e in review.record_changes(transition)}

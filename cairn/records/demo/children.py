@@ -103,6 +103,8 @@ class DemoChild:
     # prevention referral). The facts known then are written at that moment; later ones on
     # their own dates (records.demo.load), so a review lists only what changed since.
     opened: dt.date | None = None
+    # When each grant was opened in the story, by the organisation it is to (else: now).
+    granted: dict[str, dt.date] = field(default_factory=dict)
 
     def opened_on(self) -> dt.date:
         dates = [row["offence_date"] for row in self.offences]
@@ -804,6 +806,7 @@ def _ellie_marsh() -> DemoChild:
                 "Shared with consent for the multi-agency exploitation meeting",
             )
         ],
+        granted={"northshire-cs": ago(months=2, days=20)},
     )
 
 
@@ -953,6 +956,7 @@ def _tyler_okafor() -> DemoChild:
                 "Remand placement and any move between secure establishments",
             ),
         ],
+        granted={"oakwood-stc": arrested + dt.timedelta(days=1), "ycs-placements": arrested},
     )
 
 
@@ -1193,6 +1197,7 @@ def _dylan_fairbrother() -> DemoChild:
                 "Serving a detention and training order at Oakwood",
             )
         ],
+        granted={"oakwood-stc": sentenced},
     )
 
 

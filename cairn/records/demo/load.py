@@ -194,8 +194,16 @@ def _create_child(
         by=actor, obj=health, data=demo.health, version=health.version, part="health", at=opened
     )
     for code, scope, reason in demo.grants:
+        when = demo.granted.get(code)
+        at = story_moment(when) if when else None
         operations.open_grant(
-            by=actor, child=child, organisation=organisations[code], scope=scope, reason=reason
+            by=actor,
+            child=child,
+            organisation=organisations[code],
+            scope=scope,
+            reason=reason,
+            valid_from=at,
+            at=at,
         )
 
 
