@@ -14,6 +14,12 @@ that can no longer be saved get a status of their own:
 - 422: the value is not a valid answer to the question (a field error on `value`), including
   a question that shows a Core Record fact, which is changed in the Core Record instead;
 - 404: the stage's catalogue has no question with that key.
+
+Completing a stage (`POST /stages/{id}/complete`) answers 422 listing what is left, one entry
+per thing: required questions, carried-forward answers of the stage's own sections still to
+confirm or change, judgements and plan items. Reopening and cancelling (`/reopen`, `/cancel`,
+with a reason) are for managers of the organisation holding the stage: 403 for anyone else who
+may edit it.
 """
 
 from __future__ import annotations
