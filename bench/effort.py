@@ -4,12 +4,14 @@
 
 Prints one line per stage type in the catalogue,
 
-    <stage_type> required_inputs=<n> optional_inputs=<n> screens=<n>
+    <stage_type> required_inputs=<n> optional_inputs=<n> screens=<n> optional_screens=<n>
 
 counted by `cairn.assessment.completion.effort` when nothing triggers a follow-up: required
 inputs are the questions that must be answered before the stage can be completed, optional
 inputs every other question the practitioner could type into (full-depth questions of a light
-stage, further exploration, follow-ups), screens the sections the stage shows. Core Record facts
+stage, further exploration, follow-ups, the questions of sections only offered), screens the
+sections the stage must go through, optional screens the sections it only offers (depth
+`further` in stages.yaml: never required). Core Record facts
 shown instead of asked are not inputs. Then one line measured by doing it,
 
     review_after_one_change required_inputs=<n> screens=<n>
@@ -62,7 +64,8 @@ def main() -> int:
         figures[stage.key] = found = effort(catalogue, stage.key)
         print(
             f"{stage.key} required_inputs={found['required_inputs']} "
-            f"optional_inputs={found['optional_inputs']} screens={found['screens']}"
+            f"optional_inputs={found['optional_inputs']} screens={found['screens']} "
+            f"optional_screens={found['optional_screens']}"
         )
     print(review_after_one_change())
     target = figures.get(TARGET_STAGE)

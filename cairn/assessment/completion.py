@@ -5,8 +5,11 @@ stage type sets for that section): core questions always, full questions only at
 further-exploration questions are offered but never required. A question is shown when its
 show-if condition holds on the current answers. A required question is one that is shown,
 required by the catalogue, not pulled through from the Core Record and not further
-exploration. Pure functions over plain values, so the map can be computed for any stage and
-any point in its history.
+exploration. A stage type may offer a section without requiring it (its depth in stages.yaml is
+`further`): its core and further questions are shown, none is required, and it is not one of
+the screens the stage must go through. A question may name the stage types that ask it
+(`stages`); other stage types never show it. Pure functions over plain values, so the map can
+be computed for any stage and any point in its history.
 """
 
 from __future__ import annotations
@@ -40,6 +43,17 @@ class SectionProgress:
     answered_count: int
     is_marked_complete: bool
     new_keys: frozenset[str] = field(default_factory=frozenset)
+    questions: tuple[Question, ...] = ()  # the section's questions this stage type may ask
+
+    @property
+    def is_optional(self) -> bool:
+        """Offered, never required: a light stage reaches it without deepening."""
+        return self.depth == "further"
+
+    @property
+    def required(self) -> tuple[Question, ...]:
+        """The questions shown now that must be answered."""
+        return () if self.is_optional else tuple(q for q in self.asked if is_required(q))
 
     @property
     def state(self) -> SectionState:
@@ -115,6 +129,8 @@ def is_shown(
 
 
 def asked_at(question: Question, depth: str) -> bool:
+    """Whether a question is shown at this depth (an offered section, "further", shows its
+    core questions)."""
     return question.depth == "core" or (question.depth == "full" and depth == "full")
 
 
@@ -132,17 +148,16 @@ def progress(
 ) -> StageProgress:
     sections = []
     for section, depth in stage_sections(catalogue, stage_type, stage_depth):
+        questions = tuple(q for q in section.questions if q.asked_in(stage_type))
         asked = tuple(
-            q
-            for q in section.questions
-            if asked_at(q, depth) and is_shown(q, answers, catalogue.questions)
+            q for q in questions if asked_at(q, depth) and is_shown(q, answers, catalogue.questions)
         )
         offered = tuple(
             q
-            for q in section.questions
+            for q in questions
             if q.depth == "further" and is_shown(q, answers, catalogue.questions)
         )
-        required = [q for q in asked if is_required(q)]
+        required = [] if depth == "further" else [q for q in asked if is_required(q)]
         missing = tuple(q for q in required if not is_answered(answers.get(q.key)))
         visible_keys = {q.key for q in asked + offered}
         previously_seen = seen.get(section.key) if seen is not None else None
@@ -162,24 +177,42 @@ def progress(
                 answered_count=sum(1 for q in asked + offered if is_answered(answers.get(q.key))),
                 is_marked_complete=section.key in marked,
                 new_keys=new_keys,
+                questions=questions,
             )
         )
     return StageProgress(tuple(sections))
 
 
 def effort(catalogue: Catalogue, stage_type: str) -> dict[str, int]:
-    """Inputs a stage type asks for when nothing triggers a follow-up: for bench/effort.py."""
+    """Inputs a stage type asks for when nothing triggers a follow-up: for bench/effort.py.
+
+    Screens are the sections the stage must go through; a section it only offers counts
+    among the optional screens, and its questions among the optional inputs."""
     stage = catalogue.stage(stage_type)
-    required = optional = screens = 0
+    required = optional = screens = optional_screens = 0
     for section, depth in stage_sections(catalogue, stage_type, stage.depth):
-        screens += 1
+        offered_only = depth == "further"
+        if offered_only:
+            optional_screens += 1
+        else:
+            screens += 1
         for question in section.questions:
-            if question.source is not None:
+            if question.source is not None or not question.asked_in(stage_type):
                 continue
             if not (asked_at(question, depth) or question.depth == "further"):
                 continue
-            if asked_at(question, depth) and is_required(question) and question.show_if is None:
+            if (
+                not offered_only
+                and asked_at(question, depth)
+                and is_required(question)
+                and question.show_if is None
+            ):
                 required += 1
             else:
                 optional += 1
-    return {"required_inputs": required, "optional_inputs": optional, "screens": screens}
+    return {
+        "required_inputs": required,
+        "optional_inputs": optional,
+        "screens": screens,
+        "optional_screens": optional_screens,
+    }

@@ -366,7 +366,7 @@ def question_views(
     can_edit: bool,
 ) -> list[QuestionView]:
     views = []
-    required_keys = {q.key for q in progress.asked if q.is_required}
+    required_keys = {q.key for q in progress.required}
     for question in progress.asked + progress.offered:
         answer = stored.get(question.key)
         value = posted_values.get(question.key, answer.value if answer else None)

@@ -171,7 +171,7 @@ def _slots(
     shown = {view.question.key: view for view in views}
     return [
         (presenters.element_id(question.key), shown.get(question.key))
-        for question in progress.section.questions
+        for question in progress.questions
         if (question.depth == "further") == further
         and (further or completion.asked_at(question, progress.depth))
         and (question.key in shown or question.show_if is not None)

@@ -91,6 +91,8 @@ class Question(Strict):
     source: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
     feeds: tuple[str, ...] = ()
     items: tuple[ItemField, ...] = ()
+    # Stage types that ask this question; empty means every stage type asking the section.
+    stages: tuple[str, ...] = ()
 
     @property
     def section_key(self) -> str:
@@ -100,6 +102,9 @@ class Question(Strict):
     def is_required(self) -> bool:
         """Further-exploration questions and pulled-through facts are never required."""
         return self.required and self.depth != "further" and self.source is None
+
+    def asked_in(self, stage_type: str) -> bool:
+        return not self.stages or stage_type in self.stages
 
     def choices(self) -> tuple[Option, ...]:
         if self.yet_to_clarify and self.kind in {"choice", "yes_no"}:
@@ -122,7 +127,10 @@ class Section(Strict):
 
 class StageSection(Strict):
     section: str
-    depth: Literal["core", "full"] | None = None  # defaults to the stage's depth
+    # Defaults to the stage's depth. "further": the section is offered, never required: its
+    # core and further questions are shown, none must be answered, and it is not one of the
+    # screens a practitioner must go through (a light stage reaches it without deepening).
+    depth: Literal["core", "full", "further"] | None = None
 
 
 class StageType(Strict):

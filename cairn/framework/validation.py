@@ -174,6 +174,9 @@ def _stages(catalogue: Catalogue) -> list[Problem]:
     if len(keys) != len(set(keys)):
         found.append(Problem("stages.yaml", "a stage type is declared twice"))
     sections = {section.key for section in catalogue.sections}
+    for question in catalogue.questions.values():
+        for unknown in sorted(set(question.stages) - set(keys)):
+            found.append(Problem(question.key, f"stages names unknown stage type '{unknown}'"))
     for stage in catalogue.stages:
         for entry in stage.sections:
             if entry.section not in sections:

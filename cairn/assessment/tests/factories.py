@@ -56,9 +56,15 @@ def catalogue() -> Catalogue:
 
 
 def sections_of(stage_type: str, depth: str | None = None) -> list[tuple[Section, str]]:
-    """The stage type's sections, each with the depth it is asked at."""
+    """The sections the stage type asks (not those it only offers), each with its depth."""
     found = catalogue()
-    return completion.stage_sections(found, stage_type, depth or found.stage(stage_type).depth)
+    return [
+        (section, section_depth)
+        for section, section_depth in completion.stage_sections(
+            found, stage_type, depth or found.stage(stage_type).depth
+        )
+        if section_depth != "further"
+    ]
 
 
 def stage_type_asking(kind: str) -> str:
@@ -79,7 +85,10 @@ def first_section(stage_type: str = LIGHT) -> Section:
 
 def questions_of(stage_type: str = LIGHT, depth: str | None = None) -> list[Question]:
     return [
-        question for section, _ in sections_of(stage_type, depth) for question in section.questions
+        question
+        for section, _ in sections_of(stage_type, depth)
+        for question in section.questions
+        if question.asked_in(stage_type)
     ]
 
 
