@@ -514,6 +514,10 @@ def confirm(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
     stage, _access, catalogue = pages.load_stage(request, stage_id, Access.EDIT)
     if key not in catalogue.questions:
         raise Http404
+    section_key = catalogue.questions[key].section_key
+    waiting = stage.answers.filter(key=key, is_confirmed=False).exists()
+    if waiting and key not in operations.waiting_in_section(stage, section_key):
+        raise Http404  # an answer this stage does not show is never confirmed unseen
     try:
         # The section page's Confirm button carries the version in its formaction's query string.
         version = request.POST.get("version") or request.GET.get("version") or 0

@@ -259,3 +259,15 @@ def test_the_stop_page_offers_a_manager_the_cancel_page(as_mo, child, pat):
     stage = start(child, pat, LIGHT)
 
     assert url("cancel", stage.pk) in text(as_mo.get(url("end", stage.pk)))
+
+
+def test_an_answer_the_stage_does_not_show_cannot_be_confirmed_one_by_one(as_pat, child, pat):
+    full = start(child, pat, FULL)
+    outside = pick(FULL, section=OUTSIDE)
+    answer(full, outside, valid_value(outside), pat)
+    light = start(child, pat, LIGHT)
+
+    response = as_pat.post(url("confirm", light.pk, outside.key), {"version": "1"})
+
+    assert response.status_code == 404
+    assert not Answer.objects.get(stage=light, key=outside.key).is_confirmed
