@@ -37,6 +37,8 @@ from cairn.judgements.tests.arrange import (
     scorable,
 )
 from cairn.judgements.tests.test_reconfirm import map_entry, ready_to_complete
+from cairn.records.access import Access
+from cairn.reports import summary
 
 pytestmark = pytest.mark.django_db
 
@@ -194,3 +196,14 @@ def test_a_required_judgement_left_stale_still_blocks(child, pat):
     assert item.key == progress.item_key(Kind.SAFETY_WELLBEING)
     assert item.is_required
     assert [reason.label for reason in item.reasons] == [question.label.en]
+
+
+def test_the_summary_carries_the_note_of_an_optional_judgement_left_stale(child, pat):
+    light = start(scorable(child), pat, LIGHT)
+    question = changed_after_deciding(light, pat, Kind.SAFETY_WELLBEING, LIGHT)
+
+    found = summary.summary_for(child, Access.EDIT)
+
+    [line] = [line for line in found.judgements if line.kind == Kind.SAFETY_WELLBEING]
+    assert line.to_reconfirm
+    assert line.stale_note == f"made before “{question.label.en}” changed; not reconfirmed"
