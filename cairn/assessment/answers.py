@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from cairn.framework.schema import ItemField, Question
@@ -54,6 +54,11 @@ def clean(question: Question | ItemField, value: Any) -> Any:
     raise InvalidAnswerError(_("This answer cannot be saved"))
 
 
+def _reader() -> str:
+    """The reader's language, for the catalogue's own words in a refusal."""
+    return translation.get_language() or "en"
+
+
 def _choices(question: Question | ItemField) -> tuple[Any, ...]:
     return question.choices() if isinstance(question, Question) else question.options
 
@@ -68,7 +73,7 @@ def _several(question: Question | ItemField, value: Any) -> list[str]:
     if len(chosen) > 1 and exclusive:
         raise InvalidAnswerError(
             _("Select ‘%(none)s’ on its own, or the options that apply")
-            % {"none": exclusive[0].label.en}
+            % {"none": exclusive[0].label.get(_reader())}
         )
     return chosen
 
@@ -136,7 +141,10 @@ def _items(question: Question, value: Any) -> list[dict[str, Any]]:
             try:
                 row[key] = clean(item, entry.get(key))
             except InvalidAnswerError as error:
-                raise InvalidAnswerError(f"{item.label.en} ({position}): {error}") from None
+                raise InvalidAnswerError(
+                    _("%(field)s (%(n)s): %(error)s")
+                    % {"field": item.label.get(_reader()), "n": position, "error": error}
+                ) from None
         if any(is_answered(v) for v in row.values()):
             cleaned.append(row)
     return cleaned

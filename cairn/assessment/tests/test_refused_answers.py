@@ -121,3 +121,24 @@ def test_a_refused_list_keeps_every_entry_as_it_was_typed(client, child, practit
     page = text(response)
     assert short in page
     assert too_long in page
+
+
+def test_a_refused_list_entry_is_named_in_the_readers_language(client, child, practitioner):
+    listed = pick("pre_sentence", kinds=("list",))
+    stage = start(child, actor(practitioner), "pre_sentence")
+    item = next(item for item in listed.items if item.kind == "text")
+    client.cookies["cairn_language"] = "cy"
+
+    response = client.post(
+        section_url(stage, listed.section_key),
+        {
+            "action": "continue",
+            f"{listed.key}.0.{item.key}": "Chwarae pêl-droed",
+            f"{listed.key}.1.{item.key}": "y" * (answers.TEXT_LIMIT + 1),
+            f"version:{listed.key}": "0",
+        },
+    )
+
+    page = text(response)
+    assert f"{item.label.cy} (2):" in page
+    assert f"{item.label.en} (2):" not in page
