@@ -257,6 +257,7 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         SOUTH: 201,
     },
     "api:get_child": {**CHILD_SUMMARY, ANON: 401},
+    "api:change_child": {**API_WRITE, PRAC: 200, MGR: 200},
     "api:list_offences": {**CHILD_RECORD, ANON: 401},
     "api:create_offence": API_WRITE,
     "api:list_life_events": {**CHILD_RECORD, ANON: 401},
@@ -317,6 +318,7 @@ EXPECTED: dict[str, dict[str, Expected]] = {
 }
 
 METHOD = {
+    "api:change_child": "patch",
     "api:create_child": "post",
     "api:create_offence": "post",
     "api:create_life_event": "post",
@@ -328,6 +330,7 @@ METHOD = {
     "api:add_progress": "post",
 }
 PAYLOAD: dict[str, dict[str, Any]] = {
+    "api:change_child": {"date_of_birth": "2012-06-01", "version": 1},
     "api:start_stage": {"stage_type": "out_of_court"},
     "api:request_signoff": {"sections": ["explanations"]},
     "api:add_concern": {
@@ -606,8 +609,9 @@ def test_matrix(name: str, variant: str, role: str, caller: Client, world: World
     assert name in EXPECTED, f"{name} is not in the authorisation matrix: add a row to EXPECTED"
     expected = EXPECTED[name][role]
     url = _url(name, variant, world)
-    if METHOD.get(name) == "post":
-        response = caller.post(url, PAYLOAD[name], content_type="application/json")
+    if name in METHOD:
+        send = getattr(caller, METHOD[name])
+        response = send(url, PAYLOAD[name], content_type="application/json")
     else:
         response = caller.get(url)
     if isinstance(expected, Redirect):
