@@ -62,8 +62,13 @@ def case(day: dt.date) -> Case:
             "offending.with_whom": "older",
             "offending.weapon": "no",
             "offending.victims": ["no_direct_victim"],
-            "offending.child_view": "Ellie says she 'was just holding it for someone' and "
-            "would not say who. She is frightened about the men being charged.",
+            "offending.bail_circumstances": "First appearance at Northshire Youth Court on "
+            f"{on(49)}, charged with possession with intent to supply class A drugs (charge "
+            "sheet). The prosecution opposed bail because of her nine missing episodes. The "
+            "court granted bail to live and sleep at Birchwood House, with no contact with the "
+            "two adults charged in the same case, after Birchwood and her social worker agreed "
+            "the bail package at court. Adjourned for the National Referral Mechanism decision. "
+            "Ellie was not asked about the alleged offence.",
             "foundations_for_change.strengths": "Warm and funny with staff she trusts; looks "
             "after the younger girls at Birchwood. Talented at make-up and nails.",
             "foundations_for_change.goals": "To live with her mum again and to be a beautician.",

@@ -1,6 +1,6 @@
 """Mason Tate, 14: accommodated under section 20 while his mum is in hospital; charged with
 robbing another boy's phone, which he denies; on bail with a curfew. A bail assessment written
-for his first hearing: it records his account and presumes nothing."""
+for his first hearing: it records the bail decision, not his account, and presumes nothing."""
 
 from __future__ import annotations
 
@@ -49,8 +49,12 @@ def case(day: dt.date) -> Case:
             "offending.with_whom": "older",
             "offending.weapon": "no",
             "offending.victims": ["specific"],
-            "offending.child_view": "Mason says he was in the park but 'didn't take nothing' "
-            "and did not know what the older boy would do.",
+            "offending.bail_circumstances": "First hearing at Northshire Youth Court on "
+            f"{on(48)}: Mason pleaded not guilty and the trial is listed. The prosecution asked "
+            "for a curfew because the co-accused is known for robberies of younger children. "
+            "Bail was granted with a 7pm to 7am curfew at his foster placement, no contact with "
+            "the co-accused and not to enter the shopping precinct; the Wards agreed to the "
+            "curfew at court (court record). Mason was not asked about the alleged offence.",
             "foundations_for_change.strengths": "Good at sport and gentle with younger "
             "children in his placement; visits his mum every week.",
             "foundations_for_change.goals": "To go home to his mum and play for a football team.",
