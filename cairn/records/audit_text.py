@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -89,6 +90,29 @@ def _created(event: AuditEvent) -> str | None:
     return _("Created the record of %(name)s") % {"name": event.summary[len(prefix) :]}
 
 
+def _item(event: AuditEvent) -> str:
+    """The added item in words, rebuilt from the values the event keeps (its dates and choices
+    in the reader's language); "" when they no longer make one."""
+    model = PART_BY_EVENT_NAME[event.event_type.split(".")[1]].model
+    if model is None:
+        return ""
+    try:
+        data = {}
+        for name, value in (event.detail.get("values") or {}).items():
+            found = model._meta.get_field(name)
+            data[found.attname] = found.to_python(value)  # type: ignore[union-attr]
+        return str(model(**data))
+    except (FieldDoesNotExist, ValidationError, TypeError, ValueError):
+        return ""
+
+
+def _added(event: AuditEvent) -> str:
+    item = _item(event)
+    if item:
+        return _("Added to %(part)s: %(item)s") % {"part": _part(event), "item": item}
+    return _("Added to %(part)s") % {"part": _part(event)}
+
+
 def _viewed(event: AuditEvent) -> str | None:
     name = page_name(event.detail["page"])
     return _("Viewed %(page)s") % {"page": name} if name else None
@@ -139,5 +163,5 @@ describe_as(
 )
 describe_as("records.child.unrestricted", lambda event: _("Lifted the restriction on the record"))
 describe_as("records.*.changed", lambda event: _("Changed %(part)s") % {"part": _part(event)})
-describe_as("records.*.added", lambda event: _("Added to %(part)s") % {"part": _part(event)})
+describe_as("records.*.added", _added)
 describe_as("records.*.removed", lambda event: _("Removed from %(part)s") % {"part": _part(event)})

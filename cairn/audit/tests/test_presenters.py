@@ -4,6 +4,8 @@ its description needs) shows the summary stored when it happened."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.utils import translation
 
@@ -13,6 +15,8 @@ from cairn.audit.models import AuditEvent
 from cairn.audit.operations import Actor, record_event
 from cairn.audit.presenters import _EXACT, _PATTERNS, describe, describe_as
 from cairn.framework import catalogue as catalogues
+from cairn.records import operations as record_operations
+from cairn.records.models import Exclusion
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +143,18 @@ def test_the_access_log_is_in_the_readers_language(client_for, manager, by, chil
 
     assert "Viewed timeline" not in page
     assert "Viewed access log" not in page
+
+
+def test_an_added_item_is_named_with_its_date_in_the_readers_language(by, child):
+    record_operations.add_to_record(
+        by=by,
+        child=child,
+        model=Exclusion,
+        data={"start_date": dt.date(2024, 3, 4), "kind": "suspension", "reason": ""},
+        part="exclusions",
+    )
+    added = AuditEvent.objects.get(event_type="records.exclusions.added")
+
+    assert "4 March 2024" in describe(added)
+    assert "4 Mawrth 2024" in welsh(added)
+    assert "2024-03-04" not in welsh(added)
