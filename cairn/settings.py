@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "cairn.accounts.middleware.TwoFactorRequiredMiddleware",
     "cairn.accounts.middleware.ActiveMembershipMiddleware",
     "cairn.accounts.middleware.NoStoreMiddleware",
+    "cairn.api.middleware.RefuseUnsafeTextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -98,7 +99,9 @@ WSGI_APPLICATION = "cairn.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        # Django's Jinja2 backend, with each page made safe to send (cairn.ui.backend).
+        "BACKEND": "cairn.ui.backend.Jinja2",
+        "NAME": "jinja2",
         "DIRS": [BASE_DIR / "cairn" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {

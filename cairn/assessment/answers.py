@@ -15,6 +15,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from cairn.framework.schema import ItemField, Question
+from cairn.ui import text as safe_text
 
 TEXT_LIMIT = 500
 LONG_TEXT_LIMIT = 20_000
@@ -81,6 +82,9 @@ def _several(question: Question | ItemField, value: Any) -> list[str]:
 def _text(value: Any, limit: int) -> str:
     if not isinstance(value, str):
         raise InvalidAnswerError(_("Enter text"))
+    unsafe = safe_text.problem(value)
+    if unsafe:
+        raise InvalidAnswerError(unsafe)
     text = value.replace("\r\n", "\n").strip()
     if len(text) > limit:
         raise InvalidAnswerError(
