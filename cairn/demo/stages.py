@@ -4,7 +4,8 @@ For each planned stage, on the days it happened (see `clock`): start it (a later
 the last one's answers, concerns and judgements forward), confirm the carried answers the
 practitioner checked, write the answers section by section over the days the stage was worked
 on, add the concerns and make the judgements, mark the finished sections complete, and either
-complete the stage or leave it in progress, with any answer changed after the judgements were
+complete the stage (sent for sign-off and signed off by a manager first where the
+countersigning policy says so: `signoffs`) or leave it in progress, with any answer changed after the judgements were
 made flagging them to reconfirm. Everything is written by the child's case worker and audited.
 """
 
@@ -18,7 +19,7 @@ from cairn.assessment import answers, completion
 from cairn.assessment import operations as assessment
 from cairn.assessment.models import Answer, SectionMark, Stage
 from cairn.audit.operations import Actor
-from cairn.demo import intervention_plans, judgements
+from cairn.demo import intervention_plans, judgements, signoffs
 from cairn.demo.clock import Clock, moment, travel
 from cairn.demo.judgements import DemoDataError
 from cairn.demo.plans import Case, StagePlan
@@ -28,7 +29,7 @@ from cairn.records.models import Child
 
 # Hours of the working day (local time) at which each step of a day's work is written.
 START, ANSWERS_FROM, ANSWERS_UNTIL = 9.5, 10.0, 16.0
-CONCERNS, JUDGEMENTS, MARKS, LATER, COMPLETED = 12.0, 13.0, 14.0, 15.0, 16.5
+CONCERNS, JUDGEMENTS, MARKS, LATER, SIGNED_OFF, COMPLETED = 12.0, 13.0, 14.0, 15.0, 16.25, 16.5
 
 
 def write_case(case: Case, child: Child, day: dt.date) -> list[Stage]:
@@ -90,6 +91,8 @@ def _write_stage(by: Actor, child: Child, plan: StagePlan, clock: Clock, day: dt
     intervention_plans.write(by, stage)
 
     if plan.is_completed:
+        clock.set(moment(day, last_day, SIGNED_OFF))
+        signoffs.sign_off_if_needed(by, stage)
         clock.set(moment(day, last_day, COMPLETED))
         try:
             stage = assessment.complete_stage(by=by, stage=stage)

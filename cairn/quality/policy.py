@@ -2,11 +2,12 @@
 
 A stage needs countersigning when its type is one the organisation lists, or when its risk of
 serious harm or its safety and well-being rating (the practitioner's, once made) is at least
-the organisation's minimum rating. Without a policy of its own an organisation gets the
-defaults below: nothing is required (DOMAIN.md: which cases need countersigning is local
-policy, not "always"), and sign-off can still be asked for on any stage. SUGGESTED is what the
-policy page offers as a starting point: pre-sentence report stages, and any stage rated high or
-very high.
+the organisation's minimum rating. Which cases need countersigning is local policy
+(DOMAIN.md), but no manager oversight at all is an unsafe default: an organisation that has not
+set a policy of its own (a new one, say) gets DEFAULT, which is the code's and is never written
+to the database: pre-sentence report stages, and any stage rated high or very high. Saving a
+policy on the policy page replaces it (an empty one means nothing is required); sign-off can be
+asked for on any stage either way.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from cairn.judgements.models import Judgement, Kind
 from cairn.judgements.rules import RATING_ORDER
 from cairn.quality.models import CountersignPolicy
 
-SUGGESTED_STAGE_TYPES: frozenset[str] = frozenset({"pre_sentence"})
-SUGGESTED_MINIMUM_RATING = "high"
+DEFAULT_STAGE_TYPES: frozenset[str] = frozenset({"pre_sentence"})
+DEFAULT_MINIMUM_RATING = "high"
 RATED_KINDS = (Kind.SERIOUS_HARM, Kind.SAFETY_WELLBEING)
 MINIMUM_RATINGS = RATING_ORDER[1:]  # "low" as a minimum would mean every rated stage
 
@@ -31,8 +32,7 @@ class Policy:
     is_default: bool
 
 
-DEFAULT = Policy(frozenset(), "", is_default=True)
-SUGGESTED = Policy(SUGGESTED_STAGE_TYPES, SUGGESTED_MINIMUM_RATING, is_default=False)
+DEFAULT = Policy(DEFAULT_STAGE_TYPES, DEFAULT_MINIMUM_RATING, is_default=True)
 
 
 def policy_for(organisation_id: int) -> Policy:

@@ -279,7 +279,6 @@ def policy_page(request: HttpRequest) -> HttpResponse:
     catalogue = catalogues.load()
     language = pages.language()
     current = policy.policy_for(membership.organisation_id)
-    shown = policy.SUGGESTED if current.is_default else current  # a starting point
     rules_ratings = [
         (key, judgement_presenters.rating_label("serious_harm", key, language))
         for key in policy.MINIMUM_RATINGS
@@ -288,7 +287,10 @@ def policy_page(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         stage_types=[(stage.key, stage.label.get(language)) for stage in catalogue.stages],
         ratings=rules_ratings,
-        initial={"stage_types": sorted(shown.stage_types), "minimum_rating": shown.minimum_rating},
+        initial={
+            "stage_types": sorted(current.stage_types),
+            "minimum_rating": current.minimum_rating,
+        },
     )
     if request.method == "POST" and form.is_valid():
         operations.set_policy(

@@ -26,6 +26,8 @@ from cairn.audit.models import AuditEvent
 from cairn.framework import catalogue as catalogues
 from cairn.judgements import queries as judgement_queries
 from cairn.judgements.models import Concern, Judgement
+from cairn.quality import policy
+from cairn.quality.models import SignoffRequest
 from cairn.records.models import Child
 
 pytestmark = pytest.mark.django_db
@@ -174,6 +176,30 @@ def test_every_completed_stage_is_complete_with_its_judgements(loaded: Loaded) -
                 catalogue, stage.stage_type, stage.depth
             )
         }
+
+
+def test_completed_stages_that_need_countersigning_are_signed_off_by_a_manager(
+    loaded: Loaded,
+) -> None:
+    """The demo follows the default policy: pre-sentence stages and any stage rated high or
+    above were sent for sign-off by the case worker and signed off by mo.manager (another
+    manager where mo.manager wrote the stage) before they were completed."""
+    completed = [stage for stage in stages() if stage.status == Stage.Status.COMPLETED]
+    needing = [stage for stage in completed if policy.needs_countersigning(stage)]
+    assert any(stage.stage_type == "pre_sentence" for stage in needing)
+    assert any(stage.stage_type != "pre_sentence" for stage in needing)  # rated high
+    for stage in needing:
+        latest = SignoffRequest.objects.filter(stage=stage).order_by("-requested_at").first()
+        assert latest is not None, (stage.child.local_id, stage.stage_type)
+        assert latest.status == SignoffRequest.Status.SIGNED_OFF
+        assert latest.requested_by_id == stage.child.case_worker_id
+        assert latest.decided_by_id != stage.child.case_worker_id
+        assert latest.decided_at is not None
+        assert stage.ended_at is not None
+        assert latest.decided_at <= stage.ended_at
+        if stage.child.case_worker.username != "mo.manager":
+            assert latest.decided_by.username == "mo.manager"
+    assert not SignoffRequest.objects.exclude(stage__in=needing).exists()
 
 
 def test_full_stages_name_desistance_factors_for_and_against(loaded: Loaded) -> None:

@@ -19,6 +19,7 @@ from cairn.demo.judgements import DemoDataError
 from cairn.demo.plans import Case, JudgementPlan, StagePlan
 from cairn.judgements import queries as judgement_queries
 from cairn.judgements.models import Judgement
+from cairn.quality.models import SignoffRequest
 from cairn.records import operations as record_operations
 from cairn.records.models import Child, Offence
 
@@ -167,3 +168,34 @@ def test_the_clock_refuses_to_start_in_the_future() -> None:
         clock.travel(timezone.now() + dt.timedelta(hours=1)),
     ):
         pass
+
+
+def test_a_completed_stage_the_policy_holds_is_signed_off_by_mo_manager_first(
+    cautioned: Child, manager: Membership
+) -> None:
+    """Rated high for safety and well-being, the stage needs countersigning (the default
+    policy): the case worker asks, mo.manager signs off, then the stage is completed."""
+    plan = kais_stage()
+    plan = dataclasses.replace(
+        plan,
+        answers={
+            **plan.answers,
+            "offending.jdm_recommendation": "youth_caution",
+            "offending.jdm_reasons": "He admitted it and this is his first offence.",
+        },
+        judgements=(
+            *(j for j in plan.judgements if j.kind != "safety_wellbeing"),
+            JudgementPlan("safety_wellbeing", "high", "Going missing with older boys"),
+        ),
+    )
+
+    [stage] = write(cautioned, plan)
+
+    assert stage.status == Stage.Status.COMPLETED
+    [request] = SignoffRequest.objects.filter(stage=stage)
+    assert request.status == SignoffRequest.Status.SIGNED_OFF
+    assert request.requested_by == cautioned.case_worker
+    assert request.decided_by == manager.user
+    assert request.decided_at is not None
+    assert stage.ended_at is not None
+    assert request.decided_at < stage.ended_at

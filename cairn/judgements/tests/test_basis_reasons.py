@@ -37,10 +37,18 @@ from cairn.judgements.tests.arrange import (
     scorable,
 )
 from cairn.judgements.tests.test_reconfirm import map_entry, ready_to_complete
+from cairn.quality.tests.policies import require_no_countersigning
 from cairn.records.access import Access
 from cairn.reports import summary
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_countersigning(northshire):
+    """These tests complete stages to test judgements, not countersigning (which the default
+    policy asks for on pre-sentence stages and high ratings)."""
+    require_no_countersigning(northshire)
 
 
 @pytest.fixture

@@ -44,10 +44,19 @@ from cairn.judgements.tests.arrange import (
     unrelated,
 )
 from cairn.plans import operations as plan_operations
+from cairn.quality.tests.policies import require_no_countersigning
 from cairn.records import operations as record_operations
 from cairn.records.models import Child
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_countersigning(northshire):
+    """These tests complete stages to test judgements, not countersigning (which the default
+    policy asks for on pre-sentence stages and high ratings)."""
+    require_no_countersigning(northshire)
+
 
 ALL = (Kind.REOFFENDING, Kind.SERIOUS_HARM, Kind.SAFETY_WELLBEING, Kind.INTERVENTION_LEVEL)
 RISKS = (Kind.SERIOUS_HARM, Kind.SAFETY_WELLBEING)

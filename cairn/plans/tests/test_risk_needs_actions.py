@@ -17,8 +17,17 @@ from cairn.judgements.models import Kind
 from cairn.judgements.tests.arrange import LIGHT, decide, feeding_only
 from cairn.plans import progress
 from cairn.plans.tests.arrange import FULL, add_action, add_target
+from cairn.quality.tests.policies import require_no_countersigning
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_countersigning(northshire):
+    """These tests complete stages to test the risk and safety plan, not countersigning (which the default
+    policy asks for on pre-sentence stages and high ratings)."""
+    require_no_countersigning(northshire)
+
 
 ALL = (Kind.REOFFENDING, Kind.SERIOUS_HARM, Kind.SAFETY_WELLBEING, Kind.INTERVENTION_LEVEL)
 

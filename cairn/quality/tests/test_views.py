@@ -181,7 +181,9 @@ def test_the_queue_shows_what_waits_and_marks_a_managers_own(
 def test_a_manager_sets_the_policy(client_for, manager, practitioner, administrator):
     client = client_for(manager)
     url = reverse("quality:policy")
-    assert "pre-sentence" in factories.text(client.get(url)).lower()
+    page = factories.text(client.get(url))
+    assert "pre-sentence" in page.lower()
+    assert "Cairn’s default applies" in page
     bad = client.post(url, {"stage_types": ["nonsense"]})
     assert bad.status_code == 400
     response = client.post(url, {"stage_types": ["review"], "minimum_rating": "very_high"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from cairn.accounts import operations as account_operations
 from cairn.assessment import extensions
 from cairn.assessment import operations as assessment_operations
 from cairn.assessment.tests import factories
@@ -216,23 +217,44 @@ def test_comments_do_not_withdraw_the_request(stage, practitioner, manager):
     assert request.status == Status.AWAITING
 
 
-def test_by_default_nothing_needs_countersigning(child, stage, practitioner):
-    assert policy.policy_for(stage.organisation_id).is_default
-    arrange.decide(stage, factories.actor(practitioner), "safety_wellbeing", "very_high", "Seen")
-    assert not policy.needs_countersigning(stage)
-    [item] = [i for i in extensions.items_of(stage) if i.key == "quality:signoff"]
-    assert not item.is_required
-
-
-def test_the_suggested_policy_asks_for_pre_sentence_stages_and_high_ratings(
+def test_by_default_pre_sentence_stages_and_high_ratings_need_countersigning(
     child, stage, practitioner
 ):
-    suggested = policy.SUGGESTED
-    assert not policy.needs_countersigning(stage, suggested)
+    """A new organisation has no policy of its own: the default asks for manager oversight."""
+    assert policy.policy_for(stage.organisation_id).is_default
+    assert not policy.needs_countersigning(stage)
     arrange.decide(stage, factories.actor(practitioner), "safety_wellbeing", "high", "Seen")
-    assert policy.needs_countersigning(stage, suggested)
+    assert policy.needs_countersigning(stage)
+    [item] = [i for i in extensions.items_of(stage) if i.key == "quality:signoff"]
+    assert item.is_required
     pre_sentence = factories.start(child, stage_type="pre_sentence", carry_forward=False)
-    assert policy.needs_countersigning(pre_sentence, suggested)
+    assert policy.needs_countersigning(pre_sentence)
+
+
+def test_a_new_organisation_gets_the_default(make_child, administrator):
+    fresh = account_operations.save_organisation(
+        by=factories.actor(administrator),
+        organisation=None,
+        data={"name": "Eastvale Youth Justice Service", "code": "eastvale", "kind": "yjs"},
+    )
+    found = policy.policy_for(fresh.pk)
+    assert found.is_default
+    assert (found.stage_types, found.minimum_rating) == (frozenset({"pre_sentence"}), "high")
+    stage = factories.start(make_child(fresh), stage_type="pre_sentence")
+    [item] = [i for i in extensions.items_of(stage) if i.key == "quality:signoff"]
+    assert item.is_required
+
+
+def test_an_organisation_can_choose_to_require_nothing(stage, practitioner, manager):
+    operations.set_policy(
+        by=factories.actor(manager),
+        organisation_id=stage.organisation_id,
+        stage_types=[],
+        minimum_rating="",
+    )
+    arrange.decide(stage, factories.actor(practitioner), "safety_wellbeing", "very_high", "Seen")
+    assert not policy.policy_for(stage.organisation_id).is_default
+    assert not policy.needs_countersigning(stage)
 
 
 def test_an_organisation_sets_its_own_policy(stage, practitioner, manager):
