@@ -50,7 +50,7 @@ from cairn.api.assessment_schemas import (
 from cairn.api.common import field_errors, reachable_child, reachable_stage
 from cairn.api.pagination import Pages
 from cairn.api.schemas import Created
-from cairn.assessment import completion, extensions, facts, operations, queries
+from cairn.assessment import completion, extensions, facts, operations, queries, review
 from cairn.assessment.answers import InvalidAnswerError
 from cairn.assessment.models import Stage
 from cairn.audit.operations import Actor
@@ -283,8 +283,14 @@ def get_completion(request: HttpRequest, stage_id: int) -> Any:
         queries.marked_sections(stage),
     )
     outstanding = extensions.outstanding(stage)
+    carried = [
+        question.key
+        for _section, questions in review.waiting(stage, catalogues.load(stage.catalogue_version))
+        for question in questions
+    ]
     return {
-        "complete": found.is_complete and not outstanding,
+        "complete": found.is_complete and not outstanding and not carried,
+        "carried_to_confirm": carried,
         "outstanding": [
             {"key": item.key, "state": item.state.value, "title": item.title, "detail": item.detail}
             for item in outstanding

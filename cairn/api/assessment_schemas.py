@@ -179,9 +179,15 @@ class OutstandingItem(Schema):
 
 class CompletionOut(Schema):
     complete: bool = Field(
-        description="Every required question answered and every required judgement made and current"
+        description="Every required question answered, every carried-forward answer of the "
+        "stage's own sections confirmed or changed, and every required judgement made and current"
     )
     required_missing: list[str]
+    carried_to_confirm: list[str] = Field(
+        default_factory=list,
+        description="Carried-forward answers of the stage's own sections still to confirm or "
+        "change, by key (answers carried from sections the stage does not ask are not listed)",
+    )
     sections: list[SectionCompletion]
     outstanding: list[OutstandingItem] = Field(
         description="Judgements (and later plan items) still to make or to reconfirm"

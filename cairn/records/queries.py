@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from cairn.accounts.models import Membership
-from cairn.accounts.roles import CAPABILITIES, Capability
+from cairn.accounts.roles import CAPABILITIES, Capability, can
 from cairn.records import access as policy
 from cairn.records import identifiers, search
 from cairn.records.access import Access, own_children_filter, visible_filter
@@ -214,7 +214,7 @@ def restriction_for(
 ) -> tuple[Child, Restriction | None]:
     """The child and its restriction (None if unrestricted), for a manager of its organisation
     (records.access.may_manage_restriction), named on it or not; 403 for the organisation's
-    other staff, 404 for anyone else."""
+    other staff who work with children, 404 for anyone else (administrators see no children)."""
     found = list(
         Child.objects.select_related(*CHILD_HEADER, "restriction__restricted_by").filter(
             pk=child_id
@@ -225,9 +225,11 @@ def restriction_for(
         or membership is None
         or not membership.is_active
         or found[0].organisation_id != membership.organisation_id
+        or not can(membership, Capability.VIEW_OWN_CHILDREN)
     ):
         raise Http404
     if not policy.may_manage_restriction(membership, found[0]):
+        policy.require(membership, found[0])  # the restricted page, for those it keeps out
         raise PermissionDenied
     return found[0], policy.restriction_of(found[0])
 

@@ -457,8 +457,8 @@ def restriction(request: HttpRequest, child_id: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@login_required
 def restriction_lift(request: HttpRequest, child_id: int) -> HttpResponse:
     """Open the record to the organisation's staff again (managers only), for a reason."""
     child, current = queries.restriction_for(membership_of(request), child_id)

@@ -162,6 +162,9 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "records:shared-with-us": every(200, anonymous=SIGN_IN, administrator=403),
     "records:child-overview": CHILD_SUMMARY,
     "records:child-section": CHILD_RECORD,
+    # Restricting a record is for the organisation's managers (records.access).
+    "records:restriction": every(404, anonymous=SIGN_IN, practitioner=403, manager=200),
+    "records:restriction-lift": every(405),
     "records:access-log": {
         ANON: SIGN_IN,
         PRAC: 403,
@@ -621,3 +624,93 @@ def test_matrix(name: str, variant: str, role: str, caller: Client, world: World
         ), url
     else:
         assert response.status_code == expected, url
+
+
+# A restricted record (records.access): the same URLs with the child's record restricted by
+# another manager. Staff of the child's organisation not named on it get the one refusal (403)
+# from every URL under the child, managers included, except the restriction's own page, which
+# managers always reach; staff named on it answer as in EXPECTED, and so do other
+# organisations' grants, which a restriction does not touch.
+PRAC_NAMED = "practitioner+named"
+MGR_NAMED = "manager+named"
+RESTRICTED_ROLES = [PRAC, PRAC_NAMED, MGR, MGR_NAMED, SEC_G, PTN_G]
+UNDER_CHILD = {"child_id", "stage_id", "request_id", "comment_id"}
+NOT_NAMED = {PRAC, MGR}
+
+
+def restricted_expected(name: str, role: str) -> Expected:
+    if name == "records:restriction":
+        return EXPECTED[name][{PRAC_NAMED: PRAC, MGR_NAMED: MGR}.get(role, role)]
+    expected = EXPECTED[name][{PRAC_NAMED: PRAC, MGR_NAMED: MGR}.get(role, role)]
+    reached = not isinstance(expected, Redirect) and expected != 405
+    if role in NOT_NAMED and PARAMETERS[name] & UNDER_CHILD and reached:
+        return 403
+    return expected
+
+
+def _restricted_cells() -> list[Any]:
+    return [
+        pytest.param(
+            name, variant, role, id=f"{name}/{variant}-{role}" if variant else f"{name}-{role}"
+        )
+        for name, _params in URLS
+        if name in EXPECTED and PARAMETERS[name] & UNDER_CHILD
+        for variant in VARIANTS.get(name, [""])
+        for role in RESTRICTED_ROLES
+    ]
+
+
+@pytest.fixture
+def restricted_caller(
+    request, role, client_for, child, northshire, make_member, practitioner, manager
+) -> Client:
+    from cairn.accounts.models import Membership
+
+    restricting = make_member("rita.restricting", northshire, Membership.Role.MANAGER)
+    named = {restricting.user_id}
+    if role == PRAC_NAMED:
+        named.add(practitioner.user_id)
+    if role == MGR_NAMED:
+        named.add(manager.user_id)
+    record_operations.restrict_record(
+        by=Actor(user=restricting.user, organisation=northshire),
+        child=child,
+        reason="Matrix test",
+        user_ids=named,
+    )
+    if role in {PRAC, PRAC_NAMED}:
+        return client_for(practitioner)
+    if role in {MGR, MGR_NAMED}:
+        return client_for(manager)
+    fixture, scope = CALLERS[role]
+    membership = request.getfixturevalue(fixture)
+    record_operations.open_grant(
+        by=Actor.system(northshire),
+        child=child,
+        organisation=membership.organisation,
+        scope=scope,
+        reason="Matrix test",
+    )
+    return client_for(membership)
+
+
+@pytest.mark.parametrize(("name", "variant", "role"), _restricted_cells())
+def test_restricted_matrix(
+    name: str, variant: str, role: str, restricted_caller: Client, world: World
+) -> None:
+    expected = restricted_expected(name, role)
+    url = _url(name, variant, world)
+    if name in METHOD:
+        send = getattr(restricted_caller, METHOD[name])
+        response = send(url, PAYLOAD[name], content_type="application/json")
+    else:
+        response = restricted_caller.get(url)
+    if isinstance(expected, Redirect):
+        assert (response.status_code, urlsplit(response.get("Location", "")).path) == (
+            302,
+            expected.to,
+        ), url
+    else:
+        assert response.status_code == expected, url
+    if expected == 403 and role in NOT_NAMED:
+        assert b"restricted" in response.content, url

@@ -194,3 +194,15 @@ def test_cancelling_an_ended_stage_or_without_a_reason_is_422(as_mo, completed, 
     assert post(as_mo, f"/api/v1/stages/{completed.pk}/cancel", {"reason": "x"}).status_code == 422
     stage = start(child, pat, LIGHT)
     assert post(as_mo, f"/api/v1/stages/{stage.pk}/cancel", {"reason": " "}).status_code == 422
+
+
+def test_completion_lists_the_carried_answers_to_confirm_and_is_not_complete(
+    as_pat, completed, child, pat
+):
+    review = start(child, pat, LIGHT)
+
+    body = as_pat.get(f"/api/v1/stages/{review.pk}/completion").json()
+
+    assert body["required_missing"] == []
+    assert body["carried_to_confirm"]
+    assert body["complete"] is False
