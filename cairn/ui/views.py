@@ -23,6 +23,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:user-list")
     if can(membership, Capability.USE_GRANTS):
         return redirect("records:shared-with-us")
+    if getattr(request.user, "is_service_administrator", False):
+        return redirect("accounts:organisation-list")
     return render(request, "ui/no_role.html", status=403)
 
 

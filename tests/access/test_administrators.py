@@ -216,3 +216,31 @@ def test_the_service_administrator_role_is_not_on_any_form(client_for, administr
 
 def test_matrix_administrator_is_refused_adding_organisations():
     assert EXPECTED["accounts:organisation-create"][ADMIN] == 403
+
+
+def test_a_service_administrator_without_a_role_starts_at_the_organisations(db):
+    from cairn.accounts import operations
+    from cairn.audit.operations import Actor
+    from conftest import sign_in
+
+    user = User.objects.create_user("sol.service", password="correct-horse-battery")
+    operations.set_service_administrator(by=Actor.system(), user=user, on=True)
+    client = sign_in(Client(), user)
+
+    assert client.get("/")["Location"] == reverse("accounts:organisation-list")
+    assert client.get(reverse("accounts:organisation-create")).status_code == 200
+    assert AuditEvent.objects.filter(event_type="accounts.service_administrator.granted").exists()
+
+
+def test_the_service_administrator_role_is_granted_on_the_command_line(practitioner):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("service_administrator", "pat.practitioner", stdout=io.StringIO())
+    practitioner.user.refresh_from_db()
+    assert practitioner.user.is_service_administrator
+
+    call_command("service_administrator", "pat.practitioner", "--remove", stdout=io.StringIO())
+    practitioner.user.refresh_from_db()
+    assert not practitioner.user.is_service_administrator
