@@ -269,7 +269,7 @@ def restrictions_among(membership: Membership, children: list[Child]) -> dict[in
         )
     )
     return {
-        row.child_id: Restricted(ask=row.restricted_by.display_name, may_open=row.is_named)  # type: ignore[attr-defined]
+        row.child_id: Restricted(ask=row.restricted_by.display_name, may_open=row.is_named)
         for row in rows
     }
 
