@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from cairn.accounts.decorators import capability_required
 from cairn.accounts.roles import Capability
+from cairn.accounts.scope import is_service_administrator
 from cairn.assessment import extensions, pages
 from cairn.assessment import queries as assessment_queries
 from cairn.assessment.models import Stage
@@ -358,10 +360,21 @@ def concern_remove(request: HttpRequest, stage_id: int, concern_id: int) -> Http
 # Scoring models ------------------------------------------------------------------------------
 
 
+def _may_load_models(request: HttpRequest) -> bool:
+    """Whether the caller may load a model; a change by anyone else is refused."""
+    may_load = is_service_administrator(request)
+    if request.method == "POST" and not may_load:
+        raise PermissionDenied
+    return may_load
+
+
 @capability_required(Capability.MANAGE_ACCOUNTS)
 def scoring_model(request: HttpRequest) -> HttpResponse:
-    """Administrators see the active model in full and may load another model file."""
+    """Administrators see the active model in full; the model is the whole service's, so only
+    a service administrator may load another model file (an organisation's administrator acts
+    only within their organisation)."""
     error = ""
+    may_load = _may_load_models(request)
     if request.method == "POST":
         by = Actor.from_request(request)
         if request.POST.get("action") == "default":
@@ -402,6 +415,7 @@ def scoring_model(request: HttpRequest) -> HttpResponse:
             "model": model,
             "language": pages.language(),
             "error": error,
+            "may_load": may_load,
             "loaded": ScoringModelFile.objects.select_related("loaded_by").order_by("-loaded_at")[
                 :10
             ],

@@ -43,7 +43,8 @@ CROSS_ORGANISATION = [
 UNSCOPED = ["accounts:organisation-list", "accounts:user-list", "accounts:user-create"]
 SERVICE_ONLY = ["accounts:organisation-create"]
 ACTIONS = {"accounts:membership-end", "accounts:two-factor-reset", "accounts:user-unlock"}
-# Administration that is not an organisation's: the scoring model is the service's (see report).
+# Not an organisation's administration: the scoring model is the whole service's. Organisation
+# administrators read it; only a service administrator loads one (test_model_upload_refusals).
 NOT_ORGANISATION_ADMINISTRATION = {"judgements:scoring-model"}
 
 

@@ -22,6 +22,13 @@ BAD_FILES = {
 }
 
 
+@pytest.fixture
+def service_admin(client_for, administrator):
+    administrator.user.is_service_administrator = True
+    administrator.user.save()
+    return client_for(administrator)
+
+
 @pytest.mark.parametrize("case", BAD_FILES)
 def test_parse_model_refuses_with_a_reason(case):
     text, reason = BAD_FILES[case]
@@ -31,21 +38,33 @@ def test_parse_model_refuses_with_a_reason(case):
 
 
 @pytest.mark.parametrize("case", BAD_FILES)
-def test_the_upload_is_refused_with_400_and_the_reason(client_for, administrator, case):
+def test_the_upload_is_refused_with_400_and_the_reason(service_admin, case):
     text, reason = BAD_FILES[case]
     upload = SimpleUploadedFile("model.yaml", text.encode(), "text/yaml")
 
-    response = client_for(administrator).post(SCORING, {"model_file": upload})
+    response = service_admin.post(SCORING, {"model_file": upload})
 
     assert response.status_code == 400
     assert reason in response.content.decode()
     assert not ScoringModelFile.objects.exists()
 
 
-def test_pasted_text_is_refused_the_same_way(client_for, administrator):
+def test_pasted_text_is_refused_the_same_way(service_admin):
     text, reason = BAD_FILES["an invalid date"]
 
-    response = client_for(administrator).post(SCORING, {"model_text": text})
+    response = service_admin.post(SCORING, {"model_text": text})
 
     assert response.status_code == 400
     assert reason in response.content.decode()
+
+
+def test_an_organisations_administrator_cannot_load_a_model(client_for, administrator):
+    """The model scores every service's children: an organisation's administrator only reads it."""
+    client = client_for(administrator)
+    good = scoring.DEFAULT_MODEL_FILE.read_text(encoding="utf-8")
+
+    assert client.get(SCORING).status_code == 200
+    assert "only a service administrator can load another" in client.get(SCORING).content.decode()
+    assert client.post(SCORING, {"model_text": good}).status_code == 403
+    assert client.post(SCORING, {"action": "default"}).status_code == 403
+    assert not ScoringModelFile.objects.exists()

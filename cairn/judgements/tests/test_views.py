@@ -717,6 +717,9 @@ OTHER = {
 
 @pytest.fixture
 def admin_client(client_for, administrator):
+    # Loading a model is the service administrator's (the model is the whole service's).
+    administrator.user.is_service_administrator = True
+    administrator.user.save()
     return client_for(administrator)
 
 
