@@ -19,7 +19,8 @@ from cairn.assessment import queries as assessment_queries
 from cairn.assessment.models import Stage
 from cairn.audit.operations import Actor
 from cairn.judgements.models import Concern
-from cairn.plans import operations, queries
+from cairn.judgements.rules import RATING_ORDER
+from cairn.plans import operations, progress, queries
 from cairn.plans.models import Target
 from cairn.plans.wording import generated_objective
 
@@ -71,36 +72,56 @@ def write(by: Actor, stage: Stage) -> int:
         added += 1
     unmanaged = {concern.pk for concern in queries.unmanaged_high_concerns(stage, targets)}
     for concern in Concern.objects.filter(pk__in=unmanaged).order_by("created_at", "id"):
-        target = operations.add_target(
-            by=by,
-            stage=stage,
-            data=operations.TargetInput(
-                objective=generated_objective("concern", _short(concern.what)),
-                manages_risk=concern.judgement,
-                status="in_progress",
-                concern_id=concern.pk,
-            ),
-        )
-        _action(
-            by,
-            stage,
-            target,
-            "Agree a safety plan with the child and their carer",
-            "practitioner",
-            14,
-            kind="external_control",
-        )
-        _action(
-            by,
-            stage,
-            target,
-            "If it happens: tell the police and the child's social worker the same day",
-            "practitioner",
-            None,
-            kind="contingency",
-        )
+        _manage(by, stage, concern)
         added += 1
+    if progress.serious_harm_rating(stage) in progress.RISK_NEEDS_ACTIONS and not (
+        queries.has_risk_actions(stage)
+    ):
+        # Rated medium or above with no concern high enough for a target of its own: the
+        # risk and safety plan still needs an action, so the highest serious harm concern
+        # gets one.
+        concerns = Concern.objects.filter(stage=stage, judgement="serious_harm")
+        highest = max(
+            concerns.order_by("created_at", "id"),
+            key=lambda concern: RATING_ORDER.index(queries.concern_rating(concern) or "low"),
+            default=None,
+        )
+        if highest is not None:
+            _manage(by, stage, highest)
+            added += 1
     return added
+
+
+def _manage(by: Actor, stage: Stage, concern: Concern) -> None:
+    """A target managing the concern, with an external control and a contingency."""
+    target = operations.add_target(
+        by=by,
+        stage=stage,
+        data=operations.TargetInput(
+            objective=generated_objective("concern", _short(concern.what)),
+            manages_risk=concern.judgement,
+            status="in_progress",
+            concern_id=concern.pk,
+        ),
+    )
+    _action(
+        by,
+        stage,
+        target,
+        "Agree a safety plan with the child and their carer",
+        "practitioner",
+        14,
+        kind="external_control",
+    )
+    _action(
+        by,
+        stage,
+        target,
+        "If it happens: tell the police and the child's social worker the same day",
+        "practitioner",
+        None,
+        kind="contingency",
+    )
 
 
 def _action(
