@@ -152,9 +152,21 @@ def test_every_assessment_page_passes_axe(
 
     # A section after its carried-forward answers are confirmed, and after marking it complete.
     page.goto(f"/stages/{second.pk}/sections/living_arrangements/")
-    submit(page, "Confirm all carried-forward answers in this section")
+    submit(page, "Confirm the carried-forward answers shown on this page")
     expect(page.get_by_role("alert", name="Success")).to_contain_text("answers confirmed")
     assert_accessible(page, "section with its answers confirmed")
+
+    # Every other carried answer on one page, with a confirm per section.
+    page.get_by_role("navigation", name="Sections of this assessment").get_by_role(
+        "link", name="Carried-forward answers"
+    ).click()
+    expect(heading(page)).to_have_text("Carried-forward answers")
+    assert_accessible(page, "carried-forward answers")
+    page.get_by_role("button", name="Confirm these answers").first.click()
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("answers confirmed")
+    expect(heading(page)).to_have_text("Carried-forward answers")
+    assert_accessible(page, "carried-forward answers, one section confirmed")
+    page.goto(f"/stages/{second.pk}/sections/living_arrangements/")
     submit(page, "Save and mark section complete")
     expect(heading(page)).to_have_text(SECTIONS["family_relationships"])
     expect(
@@ -206,18 +218,14 @@ def test_every_assessment_page_passes_axe(
     expect(page.get_by_role("table")).to_contain_text("carried forward")
     assert_accessible(page, "answer history")
 
-    # Stopping the stage: both errors.
+    # Stopping the stage: the reason is needed.
     page.goto(f"/stages/{second.pk}/")
-    page.get_by_role("link", name="Stop or cancel this stage").click()
-    expect(heading(page)).to_have_text("Stop or cancel this stage")
-    assert_accessible(page, "stop or cancel")
-    submit(page, "Confirm")
-    expect(error_summary(page)).to_contain_text("Select whether to stop or cancel the stage")
-    assert_accessible(page, "stop or cancel, nothing chosen")
-    page.get_by_role("radio", name=re.compile("^Stop it")).check()
-    submit(page, "Confirm")
+    page.get_by_role("link", name="Stop this stage").click()
+    expect(heading(page)).to_have_text("Stop this stage")
+    assert_accessible(page, "stop")
+    submit(page, "Stop this stage")
     expect(error_summary(page)).to_contain_text("Enter the reason")
-    assert_accessible(page, "stop or cancel, no reason")
+    assert_accessible(page, "stop, no reason")
 
     # The completed stage: its summary and a section, read only.
     page.goto(f"/stages/{first.pk}/")
@@ -293,3 +301,36 @@ def test_a_section_in_welsh_passes_axe(
         re.compile(r"\bcairn-save-status--saved\b")
     )
     assert_accessible(page, "section in Welsh after an autosave")
+
+
+def test_a_managers_reopen_and_cancel_pages_pass_axe(
+    page: Page,
+    as_demo: Callable[[Membership], Membership],
+    manager: Membership,
+    stages: tuple[Stage, Stage],
+) -> None:
+    first, second = stages
+    as_demo(manager)
+    sign_in(page, manager, next_path=f"/stages/{second.pk}/")
+
+    # Cancelling the stage in progress: the reason is needed, then it is listed as cancelled.
+    page.get_by_role("button", name="Cancel this stage").click()
+    expect(heading(page)).to_have_text("Cancel this stage")
+    assert_accessible(page, "cancel")
+    submit(page, "Cancel this stage")
+    expect(error_summary(page)).to_contain_text("Enter the reason")
+    assert_accessible(page, "cancel, no reason")
+    page.get_by_label("Why is this stage being cancelled?").fill("Started twice by mistake")
+    submit(page, "Cancel this stage")
+    expect(page.get_by_role("main")).to_contain_text("Started twice by mistake")
+    assert_accessible(page, "cancelled stage summary")
+
+    # Reopening the completed one.
+    page.goto(f"/stages/{first.pk}/")
+    page.get_by_role("button", name="Reopen this stage").click()
+    expect(heading(page)).to_have_text("Reopen this stage")
+    assert_accessible(page, "reopen")
+    page.get_by_label("Why does this stage need reopening?").fill("An answer needs correcting")
+    submit(page, "Reopen this stage")
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("Stage reopened")
+    assert_accessible(page, "reopened stage summary")
