@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import formats, timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cairn.accounts.models import Organisation, Team
@@ -539,7 +540,8 @@ class Offence(Versioned):
             return ""
         if status == cls.Status.ALLEGED:
             return str(_("Alleged"))
-        return str(MARKERS.get(outcome_type, ""))
+        marker = MARKERS.get(outcome_type)
+        return str(marker) if marker is not None else ""
 
     @property
     def is_sanction(self) -> bool:
@@ -559,7 +561,7 @@ class Offence(Versioned):
 
 
 # The short words that mark an offence whose outcome proves nothing.
-MARKERS = {
+MARKERS: dict[str, Promise] = {
     Offence.Outcome.ACQUITTED: _("Acquitted"),
     Offence.Outcome.WITHDRAWN: _("Withdrawn"),
     Offence.Outcome.DISMISSED: _("Dismissed"),

@@ -107,7 +107,7 @@ class DemoChild:
     granted: dict[str, dt.date] = field(default_factory=dict)
 
     def opened_on(self) -> dt.date:
-        dates = [row["offence_date"] for row in self.offences]
+        dates: list[dt.date] = [row["offence_date"] for row in self.offences]
         if self.opened is not None:
             dates.append(self.opened)
         if not dates:
