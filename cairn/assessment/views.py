@@ -981,6 +981,15 @@ def _row(catalogue: Catalogue, key: str, old: Any, new: Any, language: str) -> d
     }
 
 
+def _revision_note(note: str) -> str:
+    """A revision's note (kept in English, as written) in the reader's language."""
+    return {
+        "carried forward": _("carried forward"),
+        "corrected": _("corrected"),
+        "confirmed": _("confirmed"),
+    }.get(note, note)
+
+
 @login_required
 def answer_history(request: HttpRequest, stage_id: int, key: str) -> HttpResponse:
     stage, access, catalogue = pages.load_stage(request, stage_id)
@@ -997,7 +1006,7 @@ def answer_history(request: HttpRequest, stage_id: int, key: str) -> HttpRespons
             "value": presenters.display_value(catalogue, key, r.new_value, language) or "–",
             "by": r.by_name,
             "at": r.at,
-            "note": r.note,
+            "note": _revision_note(r.note),
         }
         for r in queries.history_of(stage, key)
     ]

@@ -10,10 +10,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from cairn.assessment import answers
+from cairn.assessment import answers, operations
 from cairn.assessment.models import Answer
 from cairn.assessment.presenters import element_id
-from cairn.assessment.tests.factories import actor, pick, start, text
+from cairn.assessment.tests.factories import actor, answer, pick, start, text, valid_value
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +142,20 @@ def test_a_refused_list_entry_is_named_in_the_readers_language(client, child, pr
     page = text(response)
     assert f"{item.label.cy} (2):" in page
     assert f"{item.label.en} (2):" not in page
+
+
+def test_an_answers_history_notes_read_in_the_readers_language(client, child, practitioner):
+    pat = actor(practitioner)
+    choice = pick(kinds=("choice",), required=True)
+    first = start(child, pat)
+    answer(first, choice, valid_value(choice), pat)
+    review = start(child, pat, "pre_sentence")
+    current = Answer.objects.get(stage=review, key=choice.key)
+    operations.confirm_answer(by=pat, stage=review, key=choice.key, version=current.version)
+    client.cookies["cairn_language"] = "cy"
+
+    page = text(client.get(reverse("assessment:answer-history", args=[review.pk, choice.key])))
+
+    assert "(wedi’i gario ymlaen)" in page
+    assert "(wedi’i gadarnhau)" in page
+    assert "(confirmed)" not in page
