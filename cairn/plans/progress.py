@@ -43,21 +43,29 @@ def serious_harm_rating(stage: Stage) -> str:
     return rating or ""
 
 
-def _risk_item(stage: Stage, group: str, has_risk_actions: bool) -> StageItem:
+def rating_needing_actions(stage: Stage) -> str:
+    """The risk of serious harm rating, in the reader's language and lower case, when it
+    needs an action in the risk and safety plan; "" otherwise."""
     rating = serious_harm_rating(stage)
-    needs_actions = rating in RISK_NEEDS_ACTIONS
+    if rating not in RISK_NEEDS_ACTIONS:
+        return ""
+    try:
+        return judgement_rules.active().rating(rating).label.get(language()).lower()
+    except KeyError:
+        return rating
+
+
+def _risk_item(stage: Stage, group: str, has_risk_actions: bool) -> StageItem:
+    rating = rating_needing_actions(stage)
+    needs_actions = bool(rating)
     detail = ""
     if has_risk_actions:
         state = ItemState.DONE
     elif needs_actions:
         state = ItemState.MISSING
-        try:
-            label = judgement_rules.active().rating(rating).label.get(language())
-        except KeyError:
-            label = rating
         detail = _(
             "risk of serious harm is rated %(rating)s: add at least one action that manages it"
-        ) % {"rating": label.lower()}
+        ) % {"rating": rating}
     else:
         state = ItemState.OFFERED
     return StageItem(

@@ -394,6 +394,7 @@ def risk(request: HttpRequest, stage_id: int) -> HttpResponse:
     stage, _access, catalogue = pages.load_stage(request, stage_id)
     _viewed(request, stage, "risk and safety plan")
     targets = queries.targets_of(stage)
+    risk_plan = queries.risk_plan(targets)
     return render(
         request,
         "plans/risk.html",
@@ -401,7 +402,11 @@ def risk(request: HttpRequest, stage_id: int) -> HttpResponse:
             "stage": stage,
             "child": stage.child,
             "stage_label": pages.stage_type_label(catalogue, stage.stage_type),
-            "risk_plan": queries.risk_plan(targets),
+            "risk_plan": risk_plan,
+            # Why the stage waits for this plan (a medium rating or above), while it is empty.
+            "needs_actions": progress.rating_needing_actions(stage)
+            if stage.is_open and not risk_plan
+            else "",
             "plan_url": reverse("plans:plan", args=[stage.pk]),
             "pdf_url": reverse("plans:risk-pdf", args=[stage.pk]),
         },

@@ -108,3 +108,18 @@ def test_what_is_left_lists_the_risk_plan_with_its_link(pat, child, client_for, 
         "Risk and safety plan</a>: risk of serious harm is rated medium: add at least one "
         "action that manages it" in main
     )
+
+
+def test_the_risk_plan_page_says_why_the_stage_waits_for_it(pat, child, client_for, practitioner):
+    stage = ready(start(child, pat, FULL), pat, "high")
+    client = client_for(practitioner)
+    risk_url = reverse("plans:risk", args=[stage.pk])
+    warning = "The risk of serious harm is rated high: the stage cannot be completed until"
+
+    page = html.unescape(client.get(risk_url).content.decode())
+    assert warning in page
+    assert f'<a class="govuk-link" href="{reverse("plans:plan", args=[stage.pk])}">Add one' in page
+
+    target = add_target(stage, pat, factor="", question_key=feeding_only(Kind.SERIOUS_HARM).key)
+    add_action(stage, pat, target, what="If he goes missing, call the police", kind="contingency")
+    assert warning not in html.unescape(client.get(risk_url).content.decode())
