@@ -31,10 +31,9 @@ class RefuseUnsafeTextMiddleware:
             and request.body
         ):
             try:
-                data = json.loads(request.body)
-            except ValueError:
-                data = None  # the API's own parser answers malformed JSON
-            where = text.first_unsafe(data)
+                where = text.first_unsafe(json.loads(request.body))
+            except (ValueError, RecursionError):
+                where = None  # malformed or absurdly deep JSON: the API's own parser answers
             if where is not None:
                 return JsonResponse(
                     {

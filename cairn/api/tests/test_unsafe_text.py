@@ -117,3 +117,13 @@ def test_what_is_already_stored_still_shows(api, stage):
 def test_printable_replaces_only_what_cannot_be_shown():
     assert text.printable("a\ud800b\x00c\U0001f3c6") == "a\ufffdb\ufffdc\U0001f3c6"
     assert text.printable("plain") == "plain"
+
+
+def test_absurdly_deep_json_is_still_the_apis_own_bad_request(api, stage):
+    body = '{"value": ' + "[" * 100_000 + "]" * 100_000 + ', "version": 0}'
+
+    response = api.put(
+        f"/api/v1/stages/{stage.pk}/answers/{KEY}", body, content_type="application/json"
+    )
+
+    assert response.status_code in {400, 422}
