@@ -198,9 +198,7 @@ def list_offences(request: HttpRequest, child_id: int) -> Any:
 
 
 def _writable(request: HttpRequest, child_id: int) -> Child:
-    child, access = reachable_child(request, child_id, Access.SUMMARY)
-    if access < Access.EDIT:
-        raise HttpError(403, "Your organisation cannot change this child’s record")
+    child, _access = reachable_child(request, child_id, Access.EDIT)
     return child
 
 

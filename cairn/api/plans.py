@@ -1,5 +1,5 @@
 """Plan routes of the API: a stage's intervention plan, its targets, their actions and
-progress notes.
+progress notes; and the child's plan with the child's responses.
 
 The same access rules as the pages: reading the plan needs read access to the stage's child
 (else 404), changing it needs edit access (else 404 too, as on the pages). Every read is recorded in the child's
@@ -18,17 +18,23 @@ Changes name the version they are based on:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import Field
 
 from cairn.api.assessment_schemas import Message
 from cairn.api.common import NOT_FOUND, field_errors, reachable_stage
 from cairn.assessment.models import Stage
 from cairn.assessment.operations import StageFrozenError
 from cairn.audit.operations import Actor
+from cairn.childplan import operations as childplan_operations
+from cairn.childplan import queries as childplan_queries
+from cairn.childplan.models import ChildResponse
+from cairn.childplan.operations import Helper, PlanText
 from cairn.plans import operations, presenters, queries
 from cairn.plans.models import Action, ActionKind, ActionStatus, ManagesRisk, Target, TargetStatus
 from cairn.records import operations as record_operations
@@ -297,3 +303,185 @@ def add_progress(request: HttpRequest, stage_id: int, target_id: int, payload: N
     except operations.InvalidError as error:
         raise field_errors(error.errors) from None
     return Status(201, presenters.note_data(note))
+
+
+# The child's plan: one per stage, in the child's words, with the child's responses in order.
+# The same queries and operations as the pages (cairn/childplan): writing names the version it
+# is based on (0 while the stage has none): 409 when someone saved after it, with the plan as
+# it is now; 422 for a field too long for the one printed page; 423 when the stage is ended or
+# signed off. A response names the plan version the child was shown (409 when the plan changed
+# since: read it with the child again).
+
+PlanStatus = Literal["not_written", "draft", "agreed"]
+ResponseName = Literal["agree", "disagree", "could_not_answer"]
+
+
+class HelperSchema(Schema):
+    who: str
+    how: str = ""
+
+
+class ChildResponseOut(Schema):
+    id: int
+    plan_version: int
+    response: ResponseName
+    words: str
+    responded_on: dt.date
+    recorded_by: str
+    recorded_at: dt.datetime
+
+
+class ChildPlanOut(Schema):
+    stage_id: int
+    version: int = Field(description="0 while the stage has no child's plan")
+    status: PlanStatus = Field(
+        description="draft until the child's latest response agrees to this version"
+    )
+    changed_since_agreed: bool
+    what_i_want: str
+    what_im_good_at: str
+    what_ill_do: list[str]
+    who_will_help: list[HelperSchema]
+    how_well_know: str
+    language: Literal["en", "cy"]
+    updated_by: str
+    updated_at: dt.datetime | None
+    responses: list[ChildResponseOut] = Field(description="Oldest first")
+
+
+class ChildPlanIn(Schema):
+    what_i_want: str = ""
+    what_im_good_at: str = ""
+    what_ill_do: list[str] = Field(default_factory=list, max_length=50)
+    who_will_help: list[HelperSchema] = Field(default_factory=list, max_length=50)
+    how_well_know: str = ""
+    language: Literal["en", "cy"] = "en"
+    version: int = Field(ge=0, description="The version this change is based on (0: none yet)")
+
+
+class ChildResponseIn(Schema):
+    response: ResponseName
+    words: str = ""
+    responded_on: dt.date | None = Field(default=None, description="Defaults to today")
+    plan_version: int = Field(ge=1, description="The version of the plan the child was shown")
+
+
+class ChildPlanConflict(Schema):
+    detail: str
+    current: ChildPlanOut
+
+
+def _response_out(response: ChildResponse) -> dict[str, Any]:
+    return {
+        "id": response.pk,
+        "plan_version": response.plan_version,
+        "response": response.response,
+        "words": response.words,
+        "responded_on": response.responded_on,
+        "recorded_by": response.recorded_by_name,
+        "recorded_at": response.recorded_at,
+    }
+
+
+def _child_plan_out(stage: Stage) -> dict[str, Any]:
+    plan = childplan_queries.plan_of(stage)
+    text = PlanText.of(plan) if plan else PlanText()
+    status = "not_written" if plan is None else "agreed" if plan.is_agreed else "draft"
+    return {
+        "stage_id": stage.pk,
+        "version": plan.version if plan else 0,
+        "status": status,
+        "changed_since_agreed": bool(plan and plan.changed_since_agreed),
+        "what_i_want": text.what_i_want,
+        "what_im_good_at": text.what_im_good_at,
+        "what_ill_do": list(text.what_ill_do),
+        "who_will_help": [{"who": h.who, "how": h.how} for h in text.who_will_help],
+        "how_well_know": text.how_well_know,
+        "language": text.language,
+        "updated_by": plan.updated_by_name if plan else "",
+        "updated_at": plan.updated_at if plan else None,
+        "responses": [_response_out(r) for r in plan.responses.all()] if plan else [],
+    }
+
+
+def _child_plan_locked(error: StageFrozenError) -> HttpError:
+    return HttpError(
+        423, f"This stage is {str(error).lower()}: its child's plan can no longer change"
+    )
+
+
+@router.get("/stages/{int:stage_id}/child-plan", response={200: ChildPlanOut, **REFUSALS})
+def get_child_plan(request: HttpRequest, stage_id: int) -> Any:
+    """The stage's child's plan and the child's responses (version 0 and `not_written` while
+    it has none)."""
+    stage = _stage(request, stage_id)
+    record_operations.record_viewed(
+        by=Actor.from_request(request), child=stage.child, page="api child's plan"
+    )
+    return _child_plan_out(stage)
+
+
+@router.put(
+    "/stages/{int:stage_id}/child-plan",
+    response={200: ChildPlanOut, 409: ChildPlanConflict, 423: Message, **REFUSALS},
+)
+def save_child_plan(request: HttpRequest, stage_id: int, payload: ChildPlanIn) -> Any:
+    """Write the child's plan if it is still at `version`. A change to a plan the child agreed
+    to makes it a draft again."""
+    stage = _stage(request, stage_id, edit=True)
+    text = PlanText(
+        what_i_want=payload.what_i_want,
+        what_im_good_at=payload.what_im_good_at,
+        what_ill_do=tuple(payload.what_ill_do),
+        who_will_help=tuple(Helper(h.who, h.how) for h in payload.who_will_help),
+        how_well_know=payload.how_well_know,
+        language=payload.language,
+    )
+    try:
+        childplan_operations.save_plan(
+            by=Actor.from_request(request), stage=stage, text=text, version=payload.version
+        )
+    except StageFrozenError as error:
+        raise _child_plan_locked(error) from None
+    except childplan_operations.InvalidError as error:
+        raise field_errors(error.errors) from None
+    except childplan_operations.StaleError:
+        return Status(409, {"detail": STALE, "current": _child_plan_out(stage)})
+    return _child_plan_out(stage)
+
+
+@router.post(
+    "/stages/{int:stage_id}/child-plan/responses",
+    response={201: ChildResponseOut, 409: ChildPlanConflict, 423: Message, **REFUSALS},
+)
+def record_child_response(request: HttpRequest, stage_id: int, payload: ChildResponseIn) -> Any:
+    """Record what the child said about the version of the plan they were shown (`agree`,
+    `disagree` or `could_not_answer`, in their own words). Responses are only ever added."""
+    stage = _stage(request, stage_id, edit=True)
+    try:
+        answer = childplan_operations.record_response(
+            by=Actor.from_request(request),
+            stage=stage,
+            response=payload.response,
+            words=payload.words,
+            responded_on=payload.responded_on or timezone.localdate(),
+            plan_version=payload.plan_version,
+        )
+    except StageFrozenError as error:
+        raise _child_plan_locked(error) from None
+    except childplan_operations.NoPlanError:
+        raise field_errors(
+            {"plan_version": "The stage has no child's plan yet: write it first"}
+        ) from None
+    except childplan_operations.InvalidError as error:
+        raise field_errors(error.errors) from None
+    except childplan_operations.StaleError:
+        return Status(
+            409,
+            {
+                "detail": "The plan changed after the version the child was shown. Read it "
+                "with the child again, then record their response.",
+                "current": _child_plan_out(stage),
+            },
+        )
+    return Status(201, _response_out(answer))
