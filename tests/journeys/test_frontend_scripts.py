@@ -12,6 +12,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from cairn.accounts.models import Membership
+from cairn.assessment.tests.factories import actor, start
+from cairn.records.models import Child
 from tests.journeys.helpers import sign_in
 
 pytestmark = pytest.mark.browser
@@ -82,4 +84,25 @@ def test_govuk_frontend_starts_with_the_policy_enforced(
     expect(page.locator("[data-module=govuk-service-navigation]")).to_have_attribute(
         "data-govuk-service-navigation-init", ""
     )
+    assert problems == []
+
+
+def test_a_section_page_autosaves_and_counts_with_the_policy_enforced(
+    strict_page: tuple[Page, Problems],
+    as_demo: Callable[[Membership], Membership],
+    practitioner: Membership,
+    child: Child,
+) -> None:
+    page, problems = strict_page
+    as_demo(practitioner)
+    stage = start(child, actor(practitioner))
+    sign_in(page, practitioner)
+
+    page.goto(f"/stages/{stage.pk}/sections/living_arrangements/")
+    box = page.get_by_label("What does the child say about where they live?")
+    box.fill("Kai says he likes his room.")
+
+    count = f"#{box.get_attribute('id')}-info + .govuk-character-count__status"
+    expect(page.locator(count)).to_have_text("You have 19,973 characters remaining")
+    expect(page.locator("#status-living-arrangements-child-view")).to_contain_text("Saved at")
     assert problems == []
