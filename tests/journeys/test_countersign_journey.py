@@ -1,8 +1,10 @@
 """Countersigning in a browser: a manager opens the queue, reads what changed in the stage a
 practitioner sent for sign-off, comments on the changed answer, first tries to ask for changes
 without saying which, then signs it off; the practitioner sees the comment beside the answer
-and the stage frozen. Every page (the queue, the request, the stage's sign-off page, the
-policy, the deadlines dashboard) passes axe."""
+and the stage frozen. A stage not yet complete cannot be sent: the page lists what is left and
+refuses the request with an error summary; a countersigner whose request went out of date sees
+that first and can only ask for changes. Every page (the queue, the request, the stage's sign-off
+page, the policy, the deadlines dashboard) passes axe."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from playwright.sync_api import Page, expect
 from cairn.accounts.models import Membership
 from cairn.assessment.models import Stage
 from cairn.assessment.tests import factories
+from cairn.judgements.tests import arrange
 from cairn.quality import operations
 from cairn.quality.models import Sections, SignoffRequest
 from cairn.records.models import Child
@@ -37,6 +40,7 @@ def stage(child: Child, practitioner: Membership) -> Stage:
     stage = factories.start(child, by=by)
     question = factories.pick(kinds=("long_text",))
     factories.answer(stage, question, ANSWER, by=by)
+    factories.answer_everything_required(stage, by=by)  # sign-off needs it complete
     operations.request_signoff(by=by, stage=stage, sections=Sections.BOTH)
     return stage
 
@@ -103,3 +107,40 @@ def test_a_manager_signs_off_after_reading_what_changed(
     page.goto(f"/stages/{stage.pk}/sections/{question.section_key}/")
     expect(page.get_by_text("Who else stays at the house?")).to_be_visible()
     assert_accessible(page, "the section with the comment beside the answer")
+
+
+def test_sign_off_waits_for_a_complete_and_current_stage(
+    page: Page,
+    as_demo: Callable[[Membership], Membership],
+    practitioner: Membership,
+    manager: Membership,
+    child: Child,
+) -> None:
+    as_demo(manager)
+    as_demo(practitioner)
+    by = factories.actor(practitioner)
+    unfinished = factories.start(child, by=by)
+    sign_in(page, practitioner, next_path=f"/stages/{unfinished.pk}/signoff/")
+    expect(page.locator("#left-before-signoff")).to_contain_text("required questions to answer")
+    expect(page.get_by_label("Pathways and Planning", exact=True)).to_be_visible()
+    assert_accessible(page, "the sign-off page with what is left")
+    page.locator("#left-before-signoff a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert "/sections/" in page.url
+
+    # A request that went out of date after it was made (a judgement to reconfirm).
+    factories.answer_everything_required(unfinished, by=by)
+    question = arrange.feeding("safety_wellbeing", unfinished.stage_type)
+    arrange.change_answer(unfinished, question, by=by)
+    arrange.decide(unfinished, by, "safety_wellbeing", "low")
+    request = operations.request_signoff(by=by, stage=unfinished, sections=Sections.BOTH)
+    SignoffRequest.objects.filter(pk=request.pk).update(status=SignoffRequest.Status.WITHDRAWN)
+    arrange.change_answer(unfinished, question, by=by)
+    stale = SignoffRequest.objects.create(
+        stage=unfinished, sections=Sections.BOTH, requested_by=practitioner.user
+    )
+    sign_out(page)
+    sign_in(page, manager, next_path=f"/signoff-requests/{stale.pk}/")
+    expect(page.locator("#out-of-date")).to_contain_text("to reconfirm")
+    expect(page.get_by_label("Sign off", exact=True)).to_have_count(0)
+    assert_accessible(page, "the request gone out of date")
