@@ -86,7 +86,11 @@ class SectionOut(Schema):
 
 class StageSectionOut(Schema):
     section: str
-    depth: Literal["core", "full"] | None = Field(None, description="None: the stage's own depth")
+    depth: Literal["core", "full", "further"] | None = Field(
+        None,
+        description="None: the stage's own depth; further: offered, never required (its core "
+        "and further questions are shown, none must be answered)",
+    )
 
 
 class StageTypeOut(Schema):
