@@ -119,7 +119,7 @@ def _missing(stage: Stage) -> list[Question]:
 
 def _answer_required(by: Actor, stage: Stage) -> tuple[int, set[str]]:
     """Answer what is required until nothing is (answers can show follow-ups)."""
-    count, sections = 0, set()
+    count, sections = 0, set[str]()
     for _round in range(10):
         missing = _missing(stage)
         if not missing:
