@@ -48,6 +48,12 @@ def case(day: dt.date) -> Case:
             "offending.victims": ["organisation"],
             "offending.child_view": "Kai says his friend 'dared him' and he 'didn't think about "
             "getting caught'. He says it was 'stupid' and wants to say sorry to the shop.",
+            "offending.jdm_recommendation": "youth_caution",
+            "offending.jdm_reasons": "Kai admits the theft. It is his first offence, but it "
+            "was planned with an older friend who has been in trouble before. A youth caution, "
+            "with the four voluntary sessions on peer pressure he has agreed to and a letter of "
+            "apology to the shop, marks how serious it was and gets him support; a charge would "
+            "not fit a first, admitted offence.",
             "foundations_for_change.strengths": "Talented footballer: trains twice a week at "
             "Larch Park Youth FC and was picked for the under-15s. Kind to his brother; his "
             "coach, Gary Holt, calls him a team player.",

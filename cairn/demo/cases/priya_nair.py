@@ -43,6 +43,14 @@ def case(day: dt.date) -> Case:
             "offending.victims": ["specific", "known"],
             "offending.child_view": "Priya says 'I knew it was wrong but he said he'd stop "
             "talking to me'. She wants to pay her neighbour back and say sorry.",
+            "offending.jdm_recommendation": "youth_conditional_caution",
+            "offending.jdm_conditions": "Pay back £900 to her neighbour at £10 a week from her "
+            "allowance, with her parents' agreement; a letter of apology; and six sessions on "
+            "online safety and grooming with the youth worker, within four months.",
+            "offending.jdm_reasons": "Priya admits the fraud and has not offended before. The "
+            "loss was large and the victim is a neighbour who wants the money back, so a "
+            "caution alone would not make amends; the conditions repay her and address how "
+            "Priya was pressured online. She and her parents support them.",
             "foundations_for_change.strengths": "Top of her year in maths (won a regional maths "
             "challenge); honest once it came out; parents fully supportive.",
             "foundations_for_change.goals": "To study maths at university; this year, to get "

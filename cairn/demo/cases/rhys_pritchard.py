@@ -45,6 +45,14 @@ def case(day: dt.date) -> Case:
             "offending.victims": ["specific", "known"],
             "offending.child_view": "Rhys says he 'just lost it' and did not mean the threats. "
             "He was nervous about the restorative meeting but wants to say sorry.",
+            "offending.jdm_recommendation": "youth_conditional_caution",
+            "offending.jdm_conditions": "A restorative meeting with the neighbour if she "
+            "agrees, and four sessions with the youth worker on managing anger, all in Welsh, "
+            "within three months.",
+            "offending.jdm_reasons": "Rhys admits the threats. He had a community resolution "
+            "last year, so a second one would not mark the change; the neighbour wants an "
+            "apology and to feel safe, which a restorative meeting can give, and the sessions "
+            "address his anger. A charge would not fit an admitted, low-level offence.",
             "foundations_for_change.strengths": "A keen rugby player and proud Welsh speaker; "
             "close to his family; said sorry to the hall committee last year and meant it.",
             "foundations_for_change.goals": "To get back into the under-14s rugby squad and "
