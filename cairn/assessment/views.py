@@ -19,11 +19,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cairn.accounts.decorators import capability_required
 from cairn.accounts.models import User
 from cairn.accounts.requests import membership_of
-from cairn.accounts.roles import Capability
-from cairn.accounts.scope import organisation_or_404
+from cairn.accounts.scope import administration_required, organisation_or_404
 from cairn.assessment import (
     answers,
     completion,
@@ -262,7 +260,13 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
         ):
             # "Confirm" on a carried-forward answer saves the rest of the form first, so no edit is lost.
             current = queries.answers_of(stage).get(confirming)
-            if current is not None:
+            # Only an answer this page shows as waiting: never one of another section, or one
+            # the stage keeps without showing.
+            if (
+                current is not None
+                and not current.is_confirmed
+                and confirming in operations.waiting_in_section(stage, section)
+            ):
                 try:
                     operations.confirm_answer(
                         by=Actor.from_request(request),
@@ -1025,7 +1029,7 @@ def answer_history(request: HttpRequest, stage_id: int, key: str) -> HttpRespons
     )
 
 
-@capability_required(Capability.MANAGE_ACCOUNTS)
+@administration_required
 def timescales(request: HttpRequest, organisation_id: int) -> HttpResponse:
     # Administrators set their own organisation's timescales: another's answers 404.
     organisation = organisation_or_404(request, organisation_id)

@@ -271,3 +271,16 @@ def test_an_answer_the_stage_does_not_show_cannot_be_confirmed_one_by_one(as_pat
 
     assert response.status_code == 404
     assert not Answer.objects.get(stage=light, key=outside.key).is_confirmed
+
+
+def test_the_section_forms_confirm_only_answers_that_section_shows(as_pat, child, pat):
+    full = start(child, pat, FULL)
+    outside = pick(FULL, section=OUTSIDE)
+    answer(full, outside, valid_value(outside), pat)
+    light = start(child, pat, LIGHT)
+    section = pick(LIGHT, required=True).section_key
+
+    response = as_pat.post(url("section", light.pk, section), {"confirm": outside.key})
+
+    assert response.status_code == 302
+    assert not Answer.objects.get(stage=light, key=outside.key).is_confirmed
