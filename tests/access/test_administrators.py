@@ -245,3 +245,14 @@ def test_the_service_administrator_role_is_granted_on_the_command_line(practitio
     call_command("service_administrator", "pat.practitioner", "--remove", stdout=io.StringIO())
     practitioner.user.refresh_from_db()
     assert not practitioner.user.is_service_administrator
+
+
+def test_a_service_administrator_sets_any_organisations_timescales(db, southmoor):
+    user = User.objects.create_user("sol.service", password="correct-horse-battery")
+    user.is_service_administrator = True
+    user.save()
+    from conftest import sign_in
+
+    client = sign_in(Client(), user)
+
+    assert client.get(reverse("assessment:timescales", args=[southmoor.pk])).status_code == 200
