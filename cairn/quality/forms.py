@@ -18,16 +18,20 @@ class RequestForm(forms.Form):
         and the operation refuses one that is not ready, saying what is left."""
         super().__init__(*args, **kwargs)
         field = self.fields["sections"]
-        field.choices = [  # type: ignore[attr-defined]
-            (value, str(label))
-            for value, label in Sections.choices
-            if offered is None or value in offered
-        ]
+        self.offer(offered)
         field.label = _("What should be signed off?")
         field.error_messages = {
             "required": _("Select what should be signed off"),
             "invalid_choice": _("Select what should be signed off"),
         }
+
+    def offer(self, offered: list[str] | None) -> None:
+        """Show only these choices (all when None)."""
+        self.fields["sections"].choices = [  # type: ignore[attr-defined]
+            (value, str(label))
+            for value, label in Sections.choices
+            if offered is None or value in offered
+        ]
 
 
 class DecisionForm(forms.Form):

@@ -52,8 +52,13 @@ def _stage_page(
         and not (latest and latest.status in {Status.AWAITING, Status.SIGNED_OFF})
     )
     readiness = presenters.readiness(stage) if can_request else None
-    if readiness is not None and form is not None and not form.is_bound:
-        form = RequestForm(offered=readiness.offered) if readiness.offered else None
+    if readiness is not None and form is not None:
+        if not readiness.offered:
+            form = None  # nothing can be sent yet: the page says what is left instead
+        elif form.is_bound:
+            form.offer(readiness.offered)
+        else:
+            form = RequestForm(offered=readiness.offered)
     context = pages.stage_context(
         request,
         stage,
