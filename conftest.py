@@ -63,6 +63,7 @@ def southmoor(db: None) -> Organisation:
         short_name="Southmoor",
         code="southmoor-yjs",
         kind=Organisation.Kind.YOUTH_JUSTICE_SERVICE,
+        nation=Organisation.Nation.WALES,  # as in the demo: its children's facts use Welsh terms
     )
 
 

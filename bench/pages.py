@@ -59,6 +59,7 @@ from cairn.records.models import (  # noqa: E402
     Health,
     LifeEvent,
     Offence,
+    Safeguarding,
 )
 
 STAGE_TYPES = ("out_of_court", "start_of_order", "review")
@@ -105,6 +106,9 @@ def build(children: int, stages_per_child: int, answers_per_stage: int) -> tuple
     ids = list(Child.objects.values_list("id", "date_of_birth"))
     Education.objects.bulk_create([Education(child_id=cid) for cid, _ in ids], batch_size=2000)
     Health.objects.bulk_create([Health(child_id=cid) for cid, _ in ids], batch_size=2000)
+    Safeguarding.objects.bulk_create(
+        [Safeguarding(child_id=cid) for cid, _ in ids], batch_size=2000
+    )
     offences, events, contacts = [], [], []
     for cid, born in ids:
         first = born + dt.timedelta(days=10 * 366)

@@ -71,8 +71,14 @@ class AccessTokenForm(forms.Form):
 class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Organisation
-        fields = ["name", "short_name", "kind", "code", "is_active"]
-        widgets = {"kind": forms.RadioSelect}
+        fields = ["name", "short_name", "kind", "nation", "code", "is_active"]
+        widgets = {"kind": forms.RadioSelect, "nation": forms.RadioSelect(attrs={"inline": True})}
+        help_texts = {
+            "nation": _(
+                "Whose law applies to the children it works with: it decides terms such as "
+                "additional learning needs (Wales) or special educational needs (England)"
+            )
+        }
         error_messages = {
             "name": {
                 "required": _("Enter the organisation’s name"),
@@ -85,6 +91,14 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
                 "invalid": _("Code can only contain lower-case letters, numbers and hyphens"),
             },
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Left out, an organisation keeps its nation (England for a new one).
+        self.fields["nation"].required = False
+
+    def clean_nation(self) -> str:
+        return str(self.cleaned_data.get("nation") or self.instance.nation)
 
 
 class OwnOrganisationForm(OrganisationForm):

@@ -20,7 +20,18 @@ class Organisation(models.Model):
         PLACEMENTS_TEAM = "ycs", _("Youth custody placements team")
         PARTNER_AGENCY = "partner", _("Partner agency")
 
+    class Nation(models.TextChoices):
+        """Whose law applies to the organisation's children: records.terms words the facts
+        that differ (additional learning needs in Wales, special educational needs in
+        England; accommodation under section 76 of the 2014 Act, not section 20)."""
+
+        ENGLAND = "england", _("England")
+        WALES = "wales", _("Wales")
+
     name = models.CharField(_("name"), max_length=200, unique=True)
+    nation = models.CharField(
+        _("nation"), max_length=10, choices=Nation.choices, default=Nation.ENGLAND
+    )
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
     code = models.SlugField(_("code"), max_length=40, unique=True)

@@ -136,6 +136,10 @@ def _question(question: Question) -> dict[str, Any]:
             }
             for item in question.items
         ],
+        "stages": list(question.stages),
+        "wales": {"label": _words(question.wales.label), "help": _words(question.wales.help)}
+        if question.wales is not None
+        else None,
     }
 
 

@@ -54,6 +54,11 @@ class ItemOut(Schema):
     required: bool
 
 
+class WalesWordsOut(Schema):
+    label: Words | None = None
+    help: Words | None = None
+
+
 class QuestionOut(Schema):
     key: str
     kind: Kind
@@ -74,6 +79,15 @@ class QuestionOut(Schema):
     show_if: ShowIfOut | None = None
     feeds: list[str]
     items: list[ItemOut] = Field(description="The fields of each entry of a list question")
+    stages: list[str] = Field(
+        default_factory=list,
+        description="Stage type keys that ask this question; empty: every stage asking its section",
+    )
+    wales: WalesWordsOut | None = Field(
+        None,
+        description="The label and help for children of organisations in Wales, where the law's "
+        "terms differ (additional learning needs, section 76); null: the same as label and help",
+    )
 
 
 class SectionOut(Schema):

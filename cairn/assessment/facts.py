@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import prefetch_related_objects
 from django.utils import formats
 
+from cairn.records import safeguarding, terms
 from cairn.records.models import Child, Contact, Offence
 from cairn.records.presenters import display
 
@@ -28,8 +29,17 @@ def _field(name: str) -> Callable[[Child], str]:
     return lambda child: display(child, name)
 
 
+def _worded(name: str) -> Callable[[Child], str]:
+    """A field of the child's row whose words depend on the nation (records.terms)."""
+    return lambda child: display(child, name, terms.nation_of(child))
+
+
 def _education(name: str) -> Callable[[Child], str]:
     return lambda child: display(child.education, name)
+
+
+def _education_worded(name: str) -> Callable[[Child], str]:
+    return lambda child: display(child.education, name, terms.nation_of(child))
 
 
 def _health(name: str) -> Callable[[Child], str]:
@@ -98,7 +108,7 @@ FACTS: dict[str, Fact] = {
     "child.religion": Fact(_field("religion"), "personal-details"),
     "child.first_language": Fact(_field("first_language"), "personal-details"),
     "child.needs_interpreter": Fact(_field("needs_interpreter"), "personal-details"),
-    "child.looked_after": Fact(_field("looked_after"), "care"),
+    "child.looked_after": Fact(_worded("looked_after"), "care"),
     "child.social_worker_name": Fact(_field("social_worker_name"), "care"),
     "child.legal_status": Fact(_field("legal_status"), "legal-status"),
     "child.has_exploitation_concern": Fact(
@@ -120,7 +130,7 @@ FACTS: dict[str, Fact] = {
         ),
         "education",
     ),
-    "education.sen": Fact(_education("sen"), "education"),
+    "education.sen": Fact(_education_worded("sen"), "education"),
     "education.exclusions": Fact(_exclusions, "education", is_section=True),
     "health.gp": Fact(_gp, "health"),
     "health.conditions": Fact(_health("conditions"), "health"),
@@ -129,6 +139,9 @@ FACTS: dict[str, Fact] = {
     "health.neurodiversity": Fact(_health("neurodiversity"), "health"),
     "offending.offences": Fact(_offences, "offences", is_section=True),
     "life.events": Fact(_life_events, "life-events", is_section=True),
+    "safeguarding.protection": Fact(safeguarding.protection, "safeguarding"),
+    "safeguarding.nrm": Fact(safeguarding.nrm, "safeguarding"),
+    "safeguarding.mappa": Fact(safeguarding.mappa, "safeguarding"),
 }
 
 
@@ -139,7 +152,7 @@ def read_facts(child: Child, keys: set[str]) -> dict[str, str]:
 def prefetched(child_id: int) -> Child:
     """The child with everything the facts read, in a fixed number of queries."""
     return (
-        Child.objects.select_related("education", "health")
+        Child.objects.select_related("organisation", "education", "health", "safeguarding")
         .prefetch_related("addresses", "contacts", "exclusions", "offences", "life_events")
         .get(pk=child_id)
     )
@@ -148,6 +161,9 @@ def prefetched(child_id: int) -> Child:
 # What a fact reads beyond the child's own row, where its key does not say (education.*,
 # health.*): a page that pulls a few facts reads only those relations.
 _RELATIONS = {
+    "child.looked_after": ("organisation",),  # worded in the nation's terms
+    "education.sen": ("education", "organisation"),
+    "safeguarding.protection": ("safeguarding", "organisation"),
     "child.current_address": ("addresses",),
     "child.parents_and_carers": ("contacts",),
     "education.exclusions": ("exclusions",),
@@ -160,7 +176,7 @@ def relations_read(key: str) -> tuple[str, ...]:
     if key in _RELATIONS:
         return _RELATIONS[key]
     part = key.split(".", 1)[0]
-    return (part,) if part in {"education", "health"} else ()
+    return (part,) if part in {"education", "health", "safeguarding"} else ()
 
 
 def with_relations(child: Child, keys: set[str]) -> Child:

@@ -18,6 +18,7 @@ from cairn.assessment.models import Stage
 from cairn.assessment.queries import StoredAnswer
 from cairn.framework.catalogue import Catalogue
 from cairn.framework.schema import ItemField, Question
+from cairn.records import terms
 from cairn.ui.forms import character_count
 from cairn.ui.jinja import gettext as _  # Django's, remembered per language
 from cairn.ui.jinja import url
@@ -367,10 +368,11 @@ def question_views(
 ) -> list[QuestionView]:
     views = []
     required_keys = {q.key for q in progress.required}
+    nation = terms.nation_of(stage.child)  # the catalogue's words for Wales (records.terms)
     for question in progress.asked + progress.offered:
         answer = stored.get(question.key)
         value = posted_values.get(question.key, answer.value if answer else None)
-        label = question.label.get(language)
+        label = question.label_in(nation).get(language)
         view = QuestionView(
             question=question,
             id=element_id(question.key),
@@ -410,7 +412,7 @@ def question_views(
                 language=language,
                 # GOV.UK marks the questions that may be left out, not the ones that must be answered.
                 label=label if view.is_required else _("%(label)s (optional)") % {"label": label},
-                hint=_label(question.help, language),
+                hint=_label(question.help_in(nation), language),
             )
         if answer is not None and answer.carried_from_id:
             previous_type = answer.carried_from_type

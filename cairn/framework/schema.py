@@ -76,6 +76,15 @@ class ShowIf(Strict):
         return self.in_
 
 
+class Wording(Strict):
+    """A question's words for organisations in Wales, where the law's terms differ (additional
+    learning needs, not special educational needs; section 76 of the 2014 Act, not section 20).
+    The question's own `label` and `help` are England's."""
+
+    label: Text | None = None
+    help: Text | None = None
+
+
 class Question(Strict):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
     kind: Kind
@@ -93,6 +102,7 @@ class Question(Strict):
     items: tuple[ItemField, ...] = ()
     # Stage types that ask this question; empty means every stage type asking the section.
     stages: tuple[str, ...] = ()
+    wales: Wording | None = None
 
     @property
     def section_key(self) -> str:
@@ -102,6 +112,17 @@ class Question(Strict):
     def is_required(self) -> bool:
         """Further-exploration questions and pulled-through facts are never required."""
         return self.required and self.depth != "further" and self.source is None
+
+    def label_in(self, nation: str) -> Text:
+        """The label in the terms of the child's nation ("england" or "wales")."""
+        if nation == "wales" and self.wales is not None and self.wales.label is not None:
+            return self.wales.label
+        return self.label
+
+    def help_in(self, nation: str) -> Text | None:
+        if nation == "wales" and self.wales is not None and self.wales.help is not None:
+            return self.wales.help
+        return self.help
 
     def asked_in(self, stage_type: str) -> bool:
         return not self.stages or stage_type in self.stages

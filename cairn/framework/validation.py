@@ -64,8 +64,11 @@ def _questions(catalogue: Catalogue) -> list[Problem]:
                 )
             if question.help and not question.help.cy:
                 found.append(Problem(where, "missing Welsh help text", is_error=False))
+            found += _wales(question, where)
             found += _options(question, where)
-            for text in (question.label, question.help, question.example):
+            wales = question.wales
+            worded = (wales.label, wales.help) if wales is not None else ()
+            for text in (question.label, question.help, question.example, *worded):
                 if text is not None and (
                     _HYGIENE.search(text.en) or (text.cy and _HYGIENE.search(text.cy))
                 ):
@@ -79,6 +82,19 @@ def _questions(catalogue: Catalogue) -> list[Problem]:
                         "analysis questions belong in Explanations and Conclusions, not Information Gathering",
                     )
                 )
+    return found
+
+
+def _wales(question: Question, where: str) -> list[Problem]:
+    """A question's words for Wales are translated like its own."""
+    wales = question.wales
+    if wales is None:
+        return []
+    found = []
+    if wales.label is not None and not wales.label.cy:
+        found.append(Problem(where, "missing Welsh label for Wales"))
+    if wales.help is not None and not wales.help.cy:
+        found.append(Problem(where, "missing Welsh help text for Wales", is_error=False))
     return found
 
 

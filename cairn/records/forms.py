@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cairn.accounts.models import Organisation, Team, User
-from cairn.records import validation
+from cairn.records import terms, validation
 from cairn.records.models import (
     Address,
     Child,
@@ -18,6 +18,7 @@ from cairn.records.models import (
     Health,
     LifeEvent,
     Offence,
+    Safeguarding,
 )
 from cairn.ui.forms import GovukDateField, YesNoField
 
@@ -39,6 +40,7 @@ class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, child: Child | None = None, **kwargs: Any) -> None:
         self.child = child
         super().__init__(*args, **kwargs)
+        terms.word_form(self, child)
         if self.instance.pk and not self.is_bound:
             self.fields["version"].initial = getattr(self.instance, self.version_field)
         for name, message in {**REQUIRED, **getattr(self, "required_messages", {})}.items():
@@ -226,6 +228,71 @@ class CareForm(VersionedForm):
                 "care_local_authority",
                 _("Enter the local authority responsible for the child’s care"),
             )
+        return data
+
+
+class SafeguardingForm(VersionedForm):
+    protection_from = GovukDateField(label=_("Plan since"), required=False, past_only=True)
+    nrm_referred_on = GovukDateField(
+        label=_("Date of the referral to the National Referral Mechanism (NRM)"),
+        required=False,
+        past_only=True,
+        help_text=_("Leave blank if the child has not been referred"),
+    )
+    nrm_reasonable_grounds_on = GovukDateField(
+        label=_("Date of the reasonable grounds decision"), required=False, past_only=True
+    )
+    nrm_conclusive_grounds_on = GovukDateField(
+        label=_("Date of the conclusive grounds decision"), required=False, past_only=True
+    )
+    mappa_from = GovukDateField(
+        label=_("Managed under MAPPA since"),
+        required=False,
+        past_only=True,
+        help_text=_("Multi-agency public protection arrangements"),
+    )
+
+    class Meta:
+        model = Safeguarding
+        fields = [
+            "protection",
+            "protection_from",
+            "nrm_referred_on",
+            "nrm_reasonable_grounds",
+            "nrm_reasonable_grounds_on",
+            "nrm_conclusive_grounds",
+            "nrm_conclusive_grounds_on",
+            "mappa_category",
+            "mappa_level",
+            "mappa_from",
+        ]
+        widgets = {
+            "protection": forms.RadioSelect,
+            "nrm_reasonable_grounds": forms.RadioSelect(attrs={"inline": True}),
+            "nrm_conclusive_grounds": forms.RadioSelect(attrs={"inline": True}),
+            "mappa_category": forms.RadioSelect,
+            "mappa_level": forms.RadioSelect,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        blanks = {
+            "nrm_reasonable_grounds": _("Not referred"),
+            "nrm_conclusive_grounds": _("No decision yet"),
+            "mappa_category": _("Not managed under MAPPA"),
+            "mappa_level": _("Not managed under MAPPA"),
+        }
+        for name, blank in blanks.items():
+            field = self.fields[name]
+            field.choices = [("", blank)] + [  # type: ignore[attr-defined]
+                choice
+                for choice in field.choices  # type: ignore[attr-defined]
+                if choice[0]
+            ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.add_errors(validation.safeguarding_errors(self.child, data))
         return data
 
 

@@ -409,6 +409,77 @@ class Health(Versioned):
         return f"Health of {self.child_id}"
 
 
+class Safeguarding(Versioned):
+    """Child protection, modern slavery and public protection facts about the child, each dated.
+
+    Kept apart from the rest of the record because fewer people may see them: the child's own
+    service and organisations with a full grant read them; a partner with a summary grant sees
+    only whether there is a child protection or child in need plan (reports.summary). The words
+    for the plans differ in Wales (records.terms)."""
+
+    class Protection(models.TextChoices):
+        NONE = "none", _("No child protection or child in need plan")
+        CHILD_IN_NEED = "child_in_need", _("Child in need plan (section 17, Children Act 1989)")
+        CHILD_PROTECTION = "child_protection", _("Child protection plan")
+        YET_TO_CLARIFY = "yet_to_clarify", _("Yet to clarify")
+
+    class NrmDecision(models.TextChoices):
+        AWAITED = "awaited", _("Awaited")
+        POSITIVE = "positive", _("Positive")
+        NEGATIVE = "negative", _("Negative")
+
+    class MappaCategory(models.TextChoices):
+        CATEGORY_1 = "1", _("Category 1: registered sexual offender")
+        CATEGORY_2 = "2", _("Category 2: violent offender or other sexual offender")
+        CATEGORY_3 = "3", _("Category 3: other dangerous offender")
+
+    class MappaLevel(models.TextChoices):
+        LEVEL_1 = "1", _("Level 1: ordinary agency management")
+        LEVEL_2 = "2", _("Level 2: multi-agency meetings")
+        LEVEL_3 = "3", _("Level 3: senior multi-agency management")
+
+    PLANS = frozenset({Protection.CHILD_IN_NEED, Protection.CHILD_PROTECTION})
+    DECIDED = frozenset({NrmDecision.POSITIVE, NrmDecision.NEGATIVE})
+
+    child = models.OneToOneField(Child, on_delete=models.CASCADE, related_name="safeguarding")
+    protection = models.CharField(
+        _("child protection or child in need"),
+        max_length=20,
+        choices=Protection.choices,
+        default=Protection.YET_TO_CLARIFY,
+    )
+    protection_from = models.DateField(_("plan since"), null=True, blank=True)
+    nrm_referred_on = models.DateField(
+        _("National Referral Mechanism referral"), null=True, blank=True
+    )
+    nrm_reasonable_grounds = models.CharField(
+        _("reasonable grounds decision"), max_length=10, choices=NrmDecision.choices, blank=True
+    )
+    nrm_reasonable_grounds_on = models.DateField(
+        _("reasonable grounds decision date"), null=True, blank=True
+    )
+    nrm_conclusive_grounds = models.CharField(
+        _("conclusive grounds decision"), max_length=10, choices=NrmDecision.choices, blank=True
+    )
+    nrm_conclusive_grounds_on = models.DateField(
+        _("conclusive grounds decision date"), null=True, blank=True
+    )
+    mappa_category = models.CharField(
+        _("MAPPA category"), max_length=2, choices=MappaCategory.choices, blank=True
+    )
+    mappa_level = models.CharField(
+        _("MAPPA level"), max_length=2, choices=MappaLevel.choices, blank=True
+    )
+    mappa_from = models.DateField(_("MAPPA since"), null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Safeguarding of {self.child_id}"
+
+    @property
+    def has_plan(self) -> bool:
+        return self.protection in self.PLANS
+
+
 class Offence(Versioned):
     """An offence and how it was dealt with. Categories and outcomes use the OGRS3 codes."""
 

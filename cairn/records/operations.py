@@ -27,6 +27,7 @@ from cairn.records.models import (
     Health,
     RestrictedTo,
     Restriction,
+    Safeguarding,
     Versioned,
 )
 from cairn.records.queries import restriction_staff
@@ -84,6 +85,7 @@ def create_child(
     child = Child.objects.create(organisation=organisation, **data)
     Education.objects.create(child=child)
     Health.objects.create(child=child)
+    Safeguarding.objects.create(child=child)
     _keep_search_terms(child)
     record_event(
         by=by,

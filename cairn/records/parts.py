@@ -153,6 +153,14 @@ PARTS = [
         get=_child,
     ),
     Part(
+        "safeguarding",
+        _("Child protection, NRM and MAPPA"),
+        "status",
+        forms.SafeguardingForm,
+        _fields(forms.SafeguardingForm),
+        get=lambda child: child.safeguarding,
+    ),
+    Part(
         "offences",
         _("Offences and outcomes"),
         "offences",

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from cairn.accounts.models import Membership
 from cairn.audit.models import AuditEvent
 from cairn.audit.presenters import describe
+from cairn.records import terms
 from cairn.records.access import (
     Access,
     may_manage_restriction,
@@ -33,11 +34,14 @@ LIST_CHOICES: dict[tuple[type[models.Model], str], type[models.TextChoices]] = {
 }
 
 
-def display(obj: models.Model, name: str) -> str:
+def display(obj: models.Model, name: str, nation: str = terms.Nation.ENGLAND) -> str:
+    """A field's value as people read it, in the terms of the child's nation (records.terms)."""
     model_field = obj._meta.get_field(name)
     value = getattr(obj, name)
     if getattr(model_field, "choices", None) and not isinstance(value, list):
-        return choice_label(obj, name) if value else ""
+        if not value:
+            return ""
+        return terms.choice(nation, obj, name, value) or choice_label(obj, name)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, dt.date):
@@ -54,11 +58,15 @@ def display(obj: models.Model, name: str) -> str:
     return str(value.display_name if hasattr(value, "display_name") else value)
 
 
-def rows(obj: models.Model, names: tuple[str, ...] | list[str]) -> list[dict[str, Any]]:
+def rows(
+    obj: models.Model, names: tuple[str, ...] | list[str], nation: str = terms.Nation.ENGLAND
+) -> list[dict[str, Any]]:
     result = []
     for name in names:
-        text = display(obj, name)
-        label = str(getattr(obj._meta.get_field(name), "verbose_name", name))
+        text = display(obj, name, nation)
+        label = terms.field_label(nation, obj, name) or str(
+            getattr(obj._meta.get_field(name), "verbose_name", name)
+        )
         result.append(
             {
                 "key": {"text": label[:1].upper() + label[1:]},
@@ -94,7 +102,10 @@ def alerts(child: Child, access: Access = Access.EDIT) -> list[Alert]:
         Child.LookedAfter.CARE_ORDER,
         Child.LookedAfter.REMAND,
     }:
-        found.append(Alert(_("Looked after"), choice_label(child, "looked_after"), "purple"))
+        worded = terms.choice_of(child, child, "looked_after")
+        found.append(
+            Alert(_("Looked after"), worded or choice_label(child, "looked_after"), "purple")
+        )
     if child.legal_status in {Child.LegalStatus.REMAND_YDA, Child.LegalStatus.CUSTODY}:
         found.append(Alert(_("In custody"), child.custody_establishment, "orange"))
     return found

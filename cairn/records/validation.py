@@ -14,7 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from cairn.records import identifiers
-from cairn.records.models import Child, Offence
+from cairn.records.models import Child, Offence, Safeguarding
 
 Errors = dict[str, str]
 
@@ -168,3 +168,114 @@ def period_errors(
     if from_date and to_date and to_date < from_date:
         return {to_field: _("The end date must be the same as or after the start date")}
     return {}
+
+
+def safeguarding_errors(child: Child | None, data: dict[str, Any]) -> Errors:
+    """Each fact dated, each decision after what it decides on, and nothing before the child
+    was born: a reasonable grounds decision follows a referral, a conclusive grounds decision
+    follows a positive reasonable grounds decision, a MAPPA level belongs to a category."""
+    errors = {**_protection_errors(data), **_nrm_errors(data), **_mappa_errors(data)}
+    if child is not None:
+        for field in SAFEGUARDING_DATES:
+            value: dt.date | None = data.get(field)
+            if field not in errors and value and value < child.date_of_birth:
+                errors[field] = _("Date must be on or after %(name)s’s date of birth") % {
+                    "name": child.known_as
+                }
+    return errors
+
+
+SAFEGUARDING_DATES = (
+    "protection_from",
+    "nrm_referred_on",
+    "nrm_reasonable_grounds_on",
+    "nrm_conclusive_grounds_on",
+    "mappa_from",
+)
+
+
+def _protection_errors(data: dict[str, Any]) -> Errors:
+    has_plan = data.get("protection") in Safeguarding.PLANS
+    if has_plan and not data.get("protection_from"):
+        return {"protection_from": _("Enter the date the plan started")}
+    if data.get("protection_from") and not has_plan:
+        return {"protection_from": _("Leave the date blank when there is no plan")}
+    return {}
+
+
+def _decision_errors(
+    decision: str, on: dt.date | None, after: dt.date | None, *, field: str, words: dict[str, str]
+) -> Errors:
+    """A decision's date: given once it is made, not before, and not before what it follows."""
+    if decision in Safeguarding.DECIDED and not on:
+        return {field: words["missing"]}
+    if on and decision not in Safeguarding.DECIDED:
+        return {field: words["undecided"]}
+    if on and after and on < after:
+        return {field: words["order"]}
+    return {}
+
+
+def _nrm_errors(data: dict[str, Any]) -> Errors:
+    errors: Errors = {}
+    referred: dt.date | None = data.get("nrm_referred_on")
+    reasonable = data.get("nrm_reasonable_grounds") or ""
+    reasonable_on: dt.date | None = data.get("nrm_reasonable_grounds_on")
+    conclusive = data.get("nrm_conclusive_grounds") or ""
+    conclusive_on: dt.date | None = data.get("nrm_conclusive_grounds_on")
+    if (reasonable or reasonable_on) and not referred:
+        errors["nrm_referred_on"] = _("Enter the date of the referral to the NRM")
+    if referred and not reasonable:
+        errors["nrm_reasonable_grounds"] = _("Select the reasonable grounds decision, or ‘Awaited’")
+    errors.update(
+        _decision_errors(
+            reasonable,
+            reasonable_on,
+            referred,
+            field="nrm_reasonable_grounds_on",
+            words={
+                "missing": _("Enter the date of the reasonable grounds decision"),
+                "undecided": _(
+                    "Leave the date blank until the reasonable grounds decision is made"
+                ),
+                "order": _("The reasonable grounds decision must be on or after the referral"),
+            },
+        )
+    )
+    if (conclusive or conclusive_on) and reasonable != Safeguarding.NrmDecision.POSITIVE:
+        errors["nrm_conclusive_grounds"] = _(
+            "A conclusive grounds decision follows a positive reasonable grounds decision"
+        )
+    errors.update(
+        _decision_errors(
+            conclusive,
+            conclusive_on,
+            reasonable_on,
+            field="nrm_conclusive_grounds_on",
+            words={
+                "missing": _("Enter the date of the conclusive grounds decision"),
+                "undecided": _(
+                    "Leave the date blank until the conclusive grounds decision is made"
+                ),
+                "order": _(
+                    "The conclusive grounds decision must be on or after the reasonable grounds "
+                    "decision"
+                ),
+            },
+        )
+    )
+    return errors
+
+
+def _mappa_errors(data: dict[str, Any]) -> Errors:
+    errors: Errors = {}
+    category, level = data.get("mappa_category") or "", data.get("mappa_level") or ""
+    if level and not category:
+        errors["mappa_category"] = _("Select the MAPPA category the level belongs to")
+    if category and not level:
+        errors["mappa_level"] = _("Select the MAPPA level")
+    if category and not data.get("mappa_from"):
+        errors["mappa_from"] = _("Enter the date the child was managed under MAPPA from")
+    if data.get("mappa_from") and not category:
+        errors["mappa_from"] = _("Leave the date blank when the child is not managed under MAPPA")
+    return errors

@@ -23,7 +23,7 @@ from cairn.accounts.roles import Capability
 from cairn.audit import queries as audit_queries
 from cairn.audit.operations import Actor
 from cairn.audit.presenters import describe as describe_event
-from cairn.records import operations, presenters, queries
+from cairn.records import operations, presenters, queries, terms
 from cairn.records.access import Access, may_read_access_log, may_see
 from cairn.records.forms import (
     AllocationForm,
@@ -168,7 +168,9 @@ def child_overview(request: HttpRequest, child_id: int) -> HttpResponse:
             # sees no PNC number, looked-after status or first language, here as in the
             # summary and the API.
             "key_facts": presenters.rows(
-                child, [name for name in KEY_FACTS if may_see(access, name)]
+                child,
+                [name for name in KEY_FACTS if may_see(access, name)],
+                terms.nation_of(child),
             ),
             "recent_offences": list(queries.offences_of(child)[:5])
             if access >= Access.READ
@@ -193,6 +195,7 @@ def child_section(request: HttpRequest, child_id: int, section: str) -> HttpResp
     child, access = queries.child_for(membership_of(request), child_id, Access.READ)
     operations.record_viewed(by=Actor.from_request(request), child=child, page=section)
     cards = []
+    nation = terms.nation_of(child)
     for part in parts_in(section):
         if part.is_list:
             assert part.model is not None
@@ -202,12 +205,14 @@ def child_section(request: HttpRequest, child_id: int, section: str) -> HttpResp
             cards.append(
                 {
                     "part": part,
-                    "items": [(item, presenters.rows(item, part.fields)) for item in items],
+                    "items": [(item, presenters.rows(item, part.fields, nation)) for item in items],
                 }
             )
         else:
             assert part.get is not None
-            cards.append({"part": part, "rows": presenters.rows(part.get(child), part.fields)})
+            cards.append(
+                {"part": part, "rows": presenters.rows(part.get(child), part.fields, nation)}
+            )
     context = _child_context(request, child, access, section)
     context.update({"section": SECTION_BY_SLUG[section], "cards": cards})
     return render(request, "records/section.html", context)
@@ -302,7 +307,10 @@ def _stale(form: VersionedForm, part: Part, current: Any) -> dict[str, Any]:
     data.update(form.data)
     data["version"] = str(getattr(current, form.version_field))
     form.data = data
-    return {"rows": presenters.rows(current, part.fields), "updated_at": current.updated_at}
+    return {
+        "rows": presenters.rows(current, part.fields, terms.nation_of(form.child)),
+        "updated_at": current.updated_at,
+    }
 
 
 @login_required
@@ -370,7 +378,8 @@ def item_remove(request: HttpRequest, child_id: int, part: str, item_id: int) ->
     page = f"remove {chosen.slug}"
     operations.record_viewed(by=Actor.from_request(request), child=child, page=page)
     context = _child_context(request, child, Access.EDIT, chosen.section)
-    context.update({"part": chosen, "item": item, "rows": presenters.rows(item, chosen.fields)})
+    rows = presenters.rows(item, chosen.fields, terms.nation_of(child))
+    context.update({"part": chosen, "item": item, "rows": rows})
     return render(request, "records/item_remove.html", context)
 
 

@@ -19,10 +19,13 @@ What each level of access sees (records.access.Access):
   partner needs to work with the child: alerts by name without their notes (as the record's
   header shows them), each concern's "to whom" as its category without the few words that can
   name a third party, no identifiers beyond the service's local ID, parents' and carers' names
-  and relationship without their phone numbers, and no links into the record.
+  and relationship without their phone numbers, and no links into the record. It shows
+  whether a child protection or child in need plan is in place, never the National Referral
+  Mechanism or MAPPA.
 - READ and EDIT (the child's own service, a secure establishment or placements team with a
   grant) also see the alerts' notes, who a concern is about, the PNC ID, family phone numbers
-  and a link to the stage.
+  and a link to the stage, and the NRM referral and decisions and the MAPPA category and
+  level (records.safeguarding).
 
 Nobody sees a concern's evidence or the assessment's answers beyond the few strengths quoted:
 those stay in the stage, behind READ access.
@@ -48,6 +51,7 @@ from cairn.judgements import queries as judgement_queries
 from cairn.judgements import rules as judgement_rules
 from cairn.judgements.models import Concern, Judgement, Kind
 from cairn.records import presenters as record_presenters
+from cairn.records import safeguarding, terms
 from cairn.records.access import Access, may_see
 from cairn.records.models import Address, Child, Contact, Education
 
@@ -387,7 +391,8 @@ def _education_text(education: Education) -> str:
     if education.attendance_percent is not None:
         parts.append(_("%(percent)d%% attendance") % {"percent": education.attendance_percent})
     if education.sen not in {"", Education.Sen.NONE, Education.Sen.YET_TO_CLARIFY}:
-        parts.append(str(education.get_sen_display()))
+        sen = terms.choice_of(education.child, education, "sen")
+        parts.append(sen or str(education.get_sen_display()))
     return ", ".join(parts)
 
 
@@ -418,7 +423,9 @@ def _facts(child: Child, education: Education | None, access: Access) -> list[Fa
         facts.append(Fact(_("Pronouns"), child.pronouns))
     facts.append(Fact(_("Legal status"), _legal_status(child, access)))
     if may_see(access, "looked_after"):
-        looked_after = str(child.get_looked_after_display())
+        looked_after = terms.choice_of(child, child, "looked_after") or str(
+            child.get_looked_after_display()
+        )
         if child.looked_after in LOOKED_AFTER and child.care_local_authority:
             looked_after += f" ({child.care_local_authority})"
         facts.append(Fact(_("Looked after"), looked_after))
@@ -430,6 +437,25 @@ def _facts(child: Child, education: Education | None, access: Access) -> list[Fa
         facts.append(Fact(_("Language"), spoken))
     if may_see(access, "pnc_number") and child.pnc_number:
         facts.append(Fact(_("PNC ID"), child.pnc_number))
+    return facts
+
+
+def _safeguarding_facts(child: Child, full: bool) -> list[Fact]:
+    """Child protection or child in need, for every reader: a partner working with the child
+    needs to know a plan is in place. Whether the child was referred to the National Referral
+    Mechanism, and MAPPA, only for the child's own service and full grants: they say what may
+    have been done to the child or what they did, beyond what a partner needs."""
+    found = safeguarding.of(child)
+    facts = []
+    if found is not None and found.has_plan:
+        facts.append(Fact(_("Child protection"), safeguarding.protection(child)))
+    if full:
+        nrm = safeguarding.nrm(child)
+        if nrm:
+            facts.append(Fact(_("NRM"), nrm))
+        mappa = safeguarding.mappa(child)
+        if mappa:
+            facts.append(Fact(_("MAPPA"), mappa))
     return facts
 
 
@@ -709,7 +735,7 @@ def summary_for(
         produced_by=produced_by,
         produced_for=produced_for,
         is_full=full,
-        facts=_facts(child, education, access),
+        facts=_facts(child, education, access) + _safeguarding_facts(child, full),
         alerts=alerts,
         stage=stage_info,
         strengths=strengths,

@@ -37,4 +37,6 @@ def test_facts_of_a_section_share_their_relations(child):
     with CaptureQueriesContext(connection) as loading:
         facts.with_relations(fresh, keys)
 
-    assert len(loading) == 2  # education and health, once each
+    # education, health and the organisation (whose nation words the looked-after status),
+    # once each
+    assert len(loading) == 3

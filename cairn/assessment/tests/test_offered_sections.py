@@ -173,3 +173,21 @@ def test_an_offered_section_page_marks_every_question_optional(client_for, pract
     first = catalogue().section("substance_use").questions[0].label.get("en")
     assert f"{first} (optional)" in text
     assert "Substance use" in factories.text(overview)
+
+
+@pytest.mark.django_db
+def test_the_api_says_which_stage_types_ask_a_question_and_its_words_for_wales(
+    client_for, practitioner
+):
+    body = client_for(practitioner).get("/api/v1/catalogue").json()
+    questions = {q["key"]: q for section in body["sections"] for q in section["questions"]}
+    offered = {
+        entry["section"]: entry["depth"]
+        for stage in body["stage_types"]
+        if stage["key"] == "out_of_court"
+        for entry in stage["sections"]
+    }
+
+    assert questions[RECOMMENDATION]["stages"] == ["out_of_court"]
+    assert questions["education.sen"]["wales"]["label"]["en"] == "Additional learning needs (ALN)"
+    assert offered["substance_use"] == "further"

@@ -113,9 +113,12 @@ def test_a_later_stage_carries_the_last_ones_answers_and_judgements(cautioned: C
 
 
 def test_a_question_the_stage_does_not_ask_is_refused(cautioned: Child) -> None:
-    plan = kais_stage(answers={"substance_use.substances": ["cannabis"]})
+    # Thinking and behaviour: not one of an out-of-court stage's sections, asked or offered.
+    plan = kais_stage(answers={"thinking_behaviour.behaviour_details": "Shouts in class"})
 
-    with pytest.raises(DemoDataError, match=r"NOR-99999 out_of_court does not ask: substance_use"):
+    with pytest.raises(
+        DemoDataError, match=r"NOR-99999 out_of_court does not ask: thinking_behaviour"
+    ):
         write(cautioned, plan)
 
 

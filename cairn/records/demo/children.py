@@ -98,6 +98,7 @@ class DemoChild:
     life_events: list[dict[str, Any]] = field(default_factory=list)
     education: dict[str, Any] = field(default_factory=dict)
     health: dict[str, Any] = field(default_factory=dict)
+    safeguarding: dict[str, Any] = field(default_factory=dict)
     grants: list[tuple[str, str, str]] = field(default_factory=list)
     # When the service opened the child's record: the first offence, unless said here (a
     # prevention referral). The facts known then are written at that moment; later ones on
@@ -799,6 +800,15 @@ def _ellie_marsh() -> DemoChild:
             "clinic. CAMHS assessment pending.",
             "slcn": "none",
         },
+        safeguarding={
+            # Looked after on a care order, so no child protection plan; a potential victim
+            # of county lines trafficking, referred by the police as first responder.
+            "protection": "none",
+            "nrm_referred_on": ago(months=3, days=2),
+            "nrm_reasonable_grounds": "positive",
+            "nrm_reasonable_grounds_on": ago(months=2, days=27),
+            "nrm_conclusive_grounds": "awaited",
+        },
         grants=[
             (
                 "northshire-cs",
@@ -1405,6 +1415,12 @@ def _marcus_bell() -> DemoChild:
             "gp_practice": "Rowan Medical Practice",
             "conditions": "Poor sleep and anger; referred to a young people's counselling service.",
             "slcn": "none",
+        },
+        safeguarding={
+            # Domestic abuse at home: a child protection plan (emotional abuse) since the
+            # initial child protection conference; he has since moved to his grandmother's.
+            "protection": "child_protection",
+            "protection_from": ago(months=6, days=10),
         },
     )
 
@@ -2142,7 +2158,8 @@ def _bethan_howells() -> DemoChild:
             "year_group": school_year(born),
             "attendance_percent": 74,
             "sen": "sen_support",
-            "sen_details": "ADHD: movement breaks, a key adult and short tasks.",
+            "sen_details": "Individual development plan kept by Castell Park School, for ADHD: "
+            "movement breaks, a key adult and short tasks.",
         },
         health={
             "gp_name": "Dr O. Rees",

@@ -56,6 +56,9 @@ ORGANISATIONS = [
     ),
 ]
 
+# Southmoor is in Wales: its children's facts use the Welsh terms (records.terms).
+NATIONS = {"southmoor-yjs": Organisation.Nation.WALES}
+
 TEAMS = {
     "northshire-yjs": ["North team", "South team", "Prevention and diversion"],
     "southmoor-yjs": ["Court and community"],
@@ -99,13 +102,7 @@ def load_demo() -> str:
     system = Actor.system()
     organisations = {}
     for code, name, short_name, kind in ORGANISATIONS:
-        organisation = Organisation.objects.filter(code=code).first()
-        if organisation is None:
-            organisation = account_operations.save_organisation(
-                by=system,
-                organisation=None,
-                data={"code": code, "name": name, "short_name": short_name, "kind": kind},
-            )
+        organisation = _organisation(system, code, name, short_name, kind)
         organisations[code] = organisation
         for name_of_team in TEAMS.get(code, []):
             if not Team.objects.filter(organisation=organisation, name=name_of_team).exists():
@@ -152,6 +149,28 @@ def load_demo() -> str:
     )
 
 
+def _organisation(system: Actor, code: str, name: str, short_name: str, kind: str) -> Organisation:
+    organisation = Organisation.objects.filter(code=code).first()
+    nation = NATIONS.get(code, Organisation.Nation.ENGLAND)
+    if organisation is None:
+        return account_operations.save_organisation(
+            by=system,
+            organisation=None,
+            data={
+                "code": code,
+                "name": name,
+                "short_name": short_name,
+                "kind": kind,
+                "nation": nation,
+            },
+        )
+    if organisation.nation != nation:  # a demo loaded before organisations had nations
+        return account_operations.save_organisation(
+            by=system, organisation=organisation, data={"nation": nation}
+        )
+    return organisation
+
+
 def _create_child(
     demo: DemoChild,
     organisation: Organisation,
@@ -193,6 +212,16 @@ def _create_child(
     operations.update_record(
         by=actor, obj=health, data=demo.health, version=health.version, part="health", at=opened
     )
+    if demo.safeguarding:
+        safeguarding = child.safeguarding
+        operations.update_record(
+            by=actor,
+            obj=safeguarding,
+            data=demo.safeguarding,
+            version=safeguarding.version,
+            part="safeguarding",
+            at=opened,
+        )
     for code, scope, reason in demo.grants:
         when = demo.granted.get(code)
         at = story_moment(when) if when else None
