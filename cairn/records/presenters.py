@@ -121,9 +121,14 @@ class HistoryItem:
 
 
 def _changed_field(
-    model: type[models.Model] | None, name: str, old: Any, new: Any
+    model: type[models.Model] | None,
+    name: str,
+    old: Any,
+    new: Any,
+    nation: str = terms.Nation.ENGLAND,
 ) -> tuple[str, str, str]:
-    """A changed field in words: its label and the old and new values as people read them."""
+    """A changed field in words: its label and the old and new values as people read them, in
+    the terms of the child's nation (records.terms)."""
     label, choices = name.replace("_", " "), {}
     if model is not None:
         try:
@@ -131,9 +136,11 @@ def _changed_field(
         except FieldDoesNotExist:
             pass
         else:
-            label = str(getattr(model_field, "verbose_name", label))
+            label = terms.field_label(nation, model, name) or str(
+                getattr(model_field, "verbose_name", label)
+            )
             choices = {
-                str(key): str(value)
+                str(key): terms.choice(nation, model, name, key) or str(value)
                 for key, value in getattr(model_field, "flatchoices", None) or []
             }
 
@@ -163,12 +170,12 @@ def _iso_date(text: str) -> dt.date | None:
         return None
 
 
-def history(events: list[AuditEvent]) -> list[HistoryItem]:
+def history(events: list[AuditEvent], nation: str = terms.Nation.ENGLAND) -> list[HistoryItem]:
     items = []
     for event in events:
         model = _RECORD_MODELS.get(event.object_type)
         changes = [
-            _changed_field(model, name, old, new)
+            _changed_field(model, name, old, new, nation)
             for name, (old, new) in (event.detail.get("changes") or {}).items()
         ]
         items.append(

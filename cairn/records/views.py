@@ -178,7 +178,9 @@ def child_overview(request: HttpRequest, child_id: int) -> HttpResponse:
             "recent_events": list(queries.life_events_of(child)[:5])
             if access >= Access.READ
             else [],
-            "history": presenters.history(list(changes)) if access >= Access.READ else [],
+            "history": presenters.history(list(changes), terms.nation_of(child))
+            if access >= Access.READ
+            else [],
             "contacts": list(child.contacts.filter(has_parental_responsibility=True).order_by("id"))
             if access >= Access.READ
             else [],

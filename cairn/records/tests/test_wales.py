@@ -191,3 +191,17 @@ def test_the_demos_southmoor_is_in_wales_and_its_children_use_the_welsh_terms(cl
     assert southmoor.nation == Organisation.Nation.WALES
     assert Organisation.objects.get(code="northshire-yjs").nation == Organisation.Nation.ENGLAND
     assert terms.choice_of(bethan, bethan.education, "sen") == SCHOOL_IDP
+
+
+def test_the_records_history_words_a_change_in_the_nations_terms(welsh_child):
+    from cairn.audit.models import AuditEvent
+
+    events = list(
+        AuditEvent.objects.filter(child_id=welsh_child.pk, event_type="records.care.changed")
+    )
+
+    welsh = presenters.history(events, terms.nation_of(welsh_child))
+    english = presenters.history(events)
+
+    assert ("Looked-after status", "Not looked after", SECTION_76) in welsh[0].changes
+    assert SECTION_76 not in str(english[0].changes)
