@@ -42,6 +42,7 @@ from cairn.framework.catalogue import Catalogue
 from cairn.records import operations as record_operations
 from cairn.records import presenters as record_presenters
 from cairn.records import queries as record_queries
+from cairn.records import terms
 from cairn.records.access import Access
 
 
@@ -150,7 +151,9 @@ def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
             if stage.previous
             else "",
             since=review.since(stage),
-            record_changes=record_presenters.history(review.record_changes(stage)),
+            record_changes=record_presenters.history(
+                review.record_changes(stage), terms.nation_of(stage.child)
+            ),
             waiting=waiting,
             items=items,
             outstanding=[item for item in items if item.is_outstanding] if stage.previous else [],
