@@ -660,7 +660,7 @@ def _ellie_marsh() -> DemoChild:
         family_name="Marsh",
         date_of_birth=born,
         sex="female",
-        case_worker="mo.manager",
+        case_worker="pat.practitioner",
         team="South team",
         details={
             "ethnicity": "white_british",
@@ -830,7 +830,7 @@ def _tyler_okafor() -> DemoChild:
         family_name="Okafor",
         date_of_birth=born,
         sex="male",
-        case_worker="mo.manager",
+        case_worker="pat.practitioner",
         details={
             "ethnicity": "black_african",
             "religion": "christian",
