@@ -634,3 +634,41 @@ def test_administrators_own_role_page_opens_and_says_why_it_cannot_be_used(
 
     assert response.status_code == 200
     assert "You cannot give yourself a role" in response.content.decode()
+
+
+# The service administrator's way in: the top navigation
+
+
+def _navigation(response) -> str:
+    """The service navigation's links; empty when the page has none."""
+    html = _html(response)
+    start = html.find('data-module="govuk-service-navigation"')
+    return "" if start < 0 else html[start : html.index("</nav>", start)]
+
+
+def test_service_administrator_without_a_role_has_organisations_and_users_in_the_navigation(
+    service,
+):
+    navigation = _navigation(service.get("/accounts/organisations/"))
+
+    assert 'href="/accounts/organisations/"' in navigation
+    assert 'href="/accounts/users/"' in navigation
+
+
+def test_service_administrator_with_a_practitioners_role_also_has_administration_in_the_navigation(
+    client_for, practitioner
+):
+    operations.set_service_administrator(by=Actor.system(), user=practitioner.user, on=True)
+
+    navigation = _navigation(client_for(practitioner).get("/caseload/"))
+
+    assert 'href="/caseload/"' in navigation
+    assert 'href="/accounts/organisations/"' in navigation
+    assert 'href="/accounts/users/"' in navigation
+
+
+def test_a_practitioner_has_no_administration_in_the_navigation(client_for, practitioner):
+    navigation = _navigation(client_for(practitioner).get("/caseload/"))
+
+    assert 'href="/caseload/"' in navigation
+    assert 'href="/accounts/organisations/"' not in navigation
