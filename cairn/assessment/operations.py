@@ -225,13 +225,16 @@ def record_answer(*, by: Actor, stage: Stage, key: str, value: Any, version: int
         raise PulledThroughError(question.source)
     cleaned = answers.clean(question, value)
     current = Answer.objects.select_for_update().filter(stage=stage, key=key).first()
+    if current is not None and current.value == cleaned:
+        # Saving what is already stored is never a conflict, whatever version the editor
+        # started from: a page's form post racing its own autosave of the same text, say.
+        # It confirms a carried answer only when the editor saw this very version.
+        if current.is_confirmed or current.version != version:
+            return current
+        return confirm_answer(by=by, stage=stage, key=key, version=version)
     if (current.version if current else 0) != version:
         raise StaleAnswerError(current)
     now = timezone.now()
-    if current is not None and current.value == cleaned:
-        if current.is_confirmed:
-            return current
-        return confirm_answer(by=by, stage=stage, key=key, version=version)
     if current is None:
         try:
             with transaction.atomic():

@@ -691,3 +691,31 @@ def test_deepening_a_full_stage_changes_nothing(child, pat):
 def test_system_actor_is_named_system_in_the_revision_log(stage, choice):
     answer(stage, choice, valid_value(choice), Actor.system(stage.organisation))
     assert revisions(stage, choice.key)[0].by_name == "system"
+
+
+def test_saving_the_stored_value_from_an_older_version_is_not_a_conflict(stage, pat, long_text):
+    """A page's form post racing its own autosave of the same text: the same value is saved."""
+    operations.record_answer(by=pat, stage=stage, key=long_text.key, value="Settled", version=0)
+
+    again = operations.record_answer(
+        by=pat, stage=stage, key=long_text.key, value="Settled", version=0
+    )
+
+    assert again.version == 1
+    assert again.value == "Settled"
+    assert len(revisions(stage, long_text.key)) == 1
+
+
+def test_saving_a_colleagues_value_from_an_older_version_is_not_a_conflict(
+    stage, pat, manager, long_text
+):
+    operations.record_answer(
+        by=actor(manager), stage=stage, key=long_text.key, value="Settled", version=0
+    )
+
+    same = operations.record_answer(
+        by=pat, stage=stage, key=long_text.key, value="Settled", version=0
+    )
+
+    assert same.version == 1
+    assert same.updated_by == manager.user

@@ -690,3 +690,44 @@ def test_confirm_on_an_ended_stage_says_it_cannot_change(client, review, pat, ch
     assert "This stage can no longer be changed" in text(one)
     assert "This stage can no longer be changed" in text(every)
     assert not review.answers.filter(is_confirmed=True).exists()
+
+
+def test_a_form_post_racing_its_own_autosave_of_the_same_text_is_saved_not_a_conflict(
+    client, stage, notes, monkeypatch
+):
+    """Typing in the last box and clicking "Save and continue": the autosave commits between
+    the form post reading the answers and saving them, with the version the page opened at."""
+    from cairn.assessment import views
+
+    real = operations.record_answer
+    raced = []
+
+    def autosave_lands_first(**kwargs):
+        if not raced:
+            raced.append(True)
+            real(by=kwargs["by"], stage=kwargs["stage"], key=notes.key, value="Settled", version=0)
+        return real(**kwargs)
+
+    monkeypatch.setattr(views.operations, "record_answer", autosave_lands_first)
+
+    response = post_section(client, stage, notes.section_key, {notes.key: "Settled"}, {})
+
+    assert response.status_code == 302
+    saved = Answer.objects.get(stage=stage, key=notes.key)
+    assert (saved.value, saved.version) == ("Settled", 1)
+
+
+def test_the_autosave_version_replaces_the_hidden_input_the_form_posts(client, stage, choice):
+    page = text(client.get(section_url(stage, choice.section_key)))
+    on_page = re.search(rf'<input[^>]*name="version:{re.escape(choice.key)}"[^>]*>', page).group(0)
+
+    fragment = text(autosave(client, stage, choice, valid_value(choice), 0))
+    swapped = re.search(
+        rf'<input[^>]*name="version:{re.escape(choice.key)}"[^>]*>', fragment
+    ).group(0)
+
+    ident = re.search(r'id="([^"]+)"', on_page).group(1)
+    assert f'id="{ident}"' in swapped  # htmx swaps out of band by id
+    assert 'hx-swap-oob="true"' in swapped
+    assert 'value="1"' in swapped
+    assert 'type="hidden"' in swapped
