@@ -19,7 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, Response, expect
 
 from cairn.accounts import operations as account_operations
-from cairn.accounts.models import Membership, Organisation, Team
+from cairn.accounts.models import Membership, Organisation, Team, User
 from cairn.assessment import completion
 from cairn.assessment import operations as assessment_operations
 from cairn.audit.operations import Actor
@@ -43,7 +43,7 @@ Role = Membership.Role
 @dataclass(frozen=True)
 class Visit:
     name: str
-    role: str | None  # None: not signed in
+    role: str | None  # None: not signed in; "service": the service administrator
     path: str  # formatted with the world's ids
     status: int = 200
 
@@ -124,7 +124,8 @@ PAGES = [
     Visit("account", "practitioner", "/accounts/me/"),
     Visit("switch-organisation", "practitioner", "/accounts/organisation/"),
     Visit("organisation-list", "administrator", "/accounts/organisations/"),
-    Visit("organisation-create", "administrator", "/accounts/organisations/new/"),
+    Visit("organisation-list-every-organisation", "service", "/accounts/organisations/"),
+    Visit("organisation-create", "service", "/accounts/organisations/new/"),
     Visit("organisation-detail", "administrator", "/accounts/organisations/{organisation}/"),
     Visit("organisation-edit", "administrator", "/accounts/organisations/{organisation}/edit/"),
     Visit("team-create", "administrator", "/accounts/organisations/{organisation}/teams/new/"),
@@ -133,9 +134,16 @@ PAGES = [
     ),
     Visit("user-list", "administrator", "/accounts/users/"),
     Visit("user-create", "administrator", "/accounts/users/new/"),
-    Visit("user-detail", "administrator", "/accounts/users/{user}/"),
-    Visit("user-edit", "administrator", "/accounts/users/{user}/edit/"),
-    Visit("membership-create", "administrator", "/accounts/users/{user}/memberships/new/"),
+    Visit("user-create-no-organisation", "service", "/accounts/users/new/"),
+    # An organisation's administrator manages the people who work only there (the manager);
+    # someone with roles in two organisations (the practitioner) is the service administrator's.
+    Visit("user-detail", "administrator", "/accounts/users/{colleague}/"),
+    Visit("user-edit", "administrator", "/accounts/users/{colleague}/edit/"),
+    Visit("membership-create", "administrator", "/accounts/users/{colleague}/memberships/new/"),
+    Visit("user-detail-two-organisations", "service", "/accounts/users/{user}/"),
+    Visit(
+        "membership-create-any-organisation", "service", "/accounts/users/{user}/memberships/new/"
+    ),
     Visit("403-forbidden", "practitioner", "/accounts/users/", status=403),
     Visit(
         "404-other-organisations-child", "practitioner", "/children/{southmoor_child}/", status=404
@@ -148,7 +156,11 @@ PAGES = [
 @dataclass
 class World:
     members: dict[str, Membership]
+    service: User  # the service administrator, with no role in any organisation
     ids: dict[str, Any] = field(default_factory=dict)
+
+    def user(self, role: str) -> User:
+        return self.service if role == "service" else self.members[role].user
 
 
 def _fill_record(child: Child, by: Actor) -> dict[str, int]:
@@ -320,8 +332,15 @@ def world(
     ids["southmoor_child"] = make_child(southmoor, given_name="Sol").pk
     account_operations.create_access_token(by=by, membership=practitioner, name="Reporting script")
     ids.update(_assess(child, by))
-    ids.update(organisation=northshire.pk, team=north_team.pk, user=practitioner.user.pk)
-    return World(members=members, ids=ids)
+    ids.update(
+        organisation=northshire.pk,
+        team=north_team.pk,
+        user=practitioner.user.pk,
+        colleague=manager.user.pk,
+    )
+    service = User.objects.create_user("sol.service", password=PASSWORD, is_demo_account=True)
+    account_operations.set_service_administrator(by=Actor.system(), user=service, on=True)
+    return World(members=members, service=service, ids=ids)
 
 
 def _sign_in_as(page: Page, world: World, role: str) -> None:
@@ -342,7 +361,7 @@ def _open(page: Page, world: World, visit: Visit) -> Response | None:
         _sign_in_as(page, world, visit.role)
         return page.goto(path)
     page.goto(f"/accounts/sign-in/?next={quote(path)}")
-    page.get_by_label("Username").fill(world.members[visit.role].user.username)
+    page.get_by_label("Username").fill(world.user(visit.role).username)
     page.get_by_label("Password").fill(PASSWORD)
     with page.expect_navigation() as navigation:
         page.get_by_role("button", name="Sign in").click()
@@ -369,10 +388,10 @@ EMPTY_FORMS = [
         if part.is_list
     ),
     Visit("account-token", "practitioner", "/accounts/me/"),
-    Visit("organisation-create", "administrator", "/accounts/organisations/new/"),
+    Visit("organisation-create", "service", "/accounts/organisations/new/"),
     Visit("team-create", "administrator", "/accounts/organisations/{organisation}/teams/new/"),
     Visit("user-create", "administrator", "/accounts/users/new/"),
-    Visit("membership-create", "administrator", "/accounts/users/{user}/memberships/new/"),
+    Visit("membership-create", "administrator", "/accounts/users/{colleague}/memberships/new/"),
 ]
 
 
