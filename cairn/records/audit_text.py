@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cairn.audit.models import AuditEvent
 from cairn.audit.presenters import describe_as
-from cairn.records.models import Grant
+from cairn.records.models import Grant, Offence
 from cairn.records.parts import PARTS, SECTION_BY_SLUG
 
 PART_BY_EVENT_NAME = {part.event_name: part for part in PARTS}
@@ -61,12 +61,18 @@ PAGE_PREFIXES = {
 }
 
 
+def _in_sentence(title: str) -> str:
+    """A title inside a sentence: lower case first, but an initialism such as "NRM" keeps its
+    capitals."""
+    return title if title[1:2].isupper() else title[:1].lower() + title[1:]
+
+
 def page_name(page: str) -> str | None:
     """The page a view event names, in the reader's language (None when unknown)."""
     if page in PAGES:
         return str(PAGES[page])
     if page in SECTION_BY_SLUG:
-        return str(SECTION_BY_SLUG[page].title)
+        return _in_sentence(str(SECTION_BY_SLUG[page].title))
     for prefix, text in PAGE_PREFIXES.items():
         if page.startswith(prefix + " "):
             rest = page[len(prefix) + 1 :]
@@ -79,8 +85,7 @@ def page_name(page: str) -> str | None:
 
 def _part(event: AuditEvent) -> str:
     """The part's name, inside a sentence (an initialism such as "NRM" keeps its capitals)."""
-    title = str(PART_BY_EVENT_NAME[event.event_type.split(".")[1]].title)
-    return title if title[1:2].isupper() else title[:1].lower() + title[1:]
+    return _in_sentence(str(PART_BY_EVENT_NAME[event.event_type.split(".")[1]].title))
 
 
 def _created(event: AuditEvent) -> str | None:
@@ -90,18 +95,28 @@ def _created(event: AuditEvent) -> str | None:
     return _("Created the record of %(name)s") % {"name": event.summary[len(prefix) :]}
 
 
-def _item(event: AuditEvent) -> str:
-    """The added item in words, rebuilt from the values the event keeps (its dates and choices
-    in the reader's language); "" when they no longer make one."""
+def _item(event: AuditEvent, key: str = "values") -> str:
+    """The item an event is about in words, rebuilt from the values the event keeps under `key`
+    ("values" when added; "item" when changed or removed), its dates and choices in the
+    reader's language; "" when they no longer make one. An offence is named with its date, as
+    a child often has several of the same kind."""
     model = PART_BY_EVENT_NAME[event.event_type.split(".")[1]].model
     if model is None:
         return ""
     try:
         data = {}
-        for name, value in (event.detail.get("values") or {}).items():
+        for name, value in (event.detail.get(key) or {}).items():
             found = model._meta.get_field(name)
             data[found.attname] = found.to_python(value)  # type: ignore[union-attr]
-        return str(model(**data))
+        if not data:
+            return ""
+        item = model(**data)
+        if isinstance(item, Offence) and item.offence_date:
+            return _("%(description)s (%(date)s)") % {
+                "description": item.description,
+                "date": formats.date_format(item.offence_date, "j F Y"),
+            }
+        return str(item)
     except (FieldDoesNotExist, ValidationError, TypeError, ValueError):
         return ""
 
@@ -111,6 +126,20 @@ def _added(event: AuditEvent) -> str:
     if item:
         return _("Added to %(part)s: %(item)s") % {"part": _part(event), "item": item}
     return _("Added to %(part)s") % {"part": _part(event)}
+
+
+def _changed(event: AuditEvent) -> str:
+    item = _item(event, "item")
+    if item:
+        return _("Changed %(part)s: %(item)s") % {"part": _part(event), "item": item}
+    return _("Changed %(part)s") % {"part": _part(event)}
+
+
+def _removed(event: AuditEvent) -> str:
+    item = _item(event, "item")
+    if item:
+        return _("Removed from %(part)s: %(item)s") % {"part": _part(event), "item": item}
+    return _("Removed from %(part)s") % {"part": _part(event)}
 
 
 def _viewed(event: AuditEvent) -> str | None:
@@ -162,6 +191,6 @@ describe_as(
     lambda event: _("Changed who may open the restricted record"),
 )
 describe_as("records.child.unrestricted", lambda event: _("Lifted the restriction on the record"))
-describe_as("records.*.changed", lambda event: _("Changed %(part)s") % {"part": _part(event)})
+describe_as("records.*.changed", _changed)
 describe_as("records.*.added", _added)
-describe_as("records.*.removed", lambda event: _("Removed from %(part)s") % {"part": _part(event)})
+describe_as("records.*.removed", _removed)

@@ -30,6 +30,7 @@ from cairn.records.models import (
     Safeguarding,
     Versioned,
 )
+from cairn.records.parts import PARTS
 from cairn.records.queries import restriction_staff
 
 V = TypeVar("V", bound=Versioned)
@@ -53,6 +54,23 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+# The models of the record's list parts (offences, addresses...), whose events name the item.
+_LIST_MODELS = {part.model for part in PARTS if part.model is not None}
+
+
+def _item_values(obj: models.Model) -> dict[str, Any]:
+    """A list item's own values as the log keeps them, so its change and removal events can
+    name the item (records.audit_text) in the reader's language, even once it is gone."""
+    return {
+        found.name: _plain(getattr(obj, found.name))
+        for found in obj._meta.concrete_fields
+        if found.editable
+        and not found.primary_key
+        and not found.is_relation
+        and found.name not in {"version", "updated_at", "created_at"}
+    }
 
 
 def _diff(obj: models.Model, data: dict[str, Any]) -> dict[str, list[Any]]:
@@ -143,7 +161,9 @@ def update_record(
             child_id=child_id,
             obj=obj,
             summary=f"Changed {part.replace('_', ' ')}",
-            detail={"changes": changes},
+            detail={"changes": changes, "item": _item_values(obj)}
+            if model in _LIST_MODELS
+            else {"changes": changes},
             at=at,
         )
     return obj
@@ -180,6 +200,7 @@ def remove_from_record(*, by: Actor, obj: Versioned, version: int, part: str) ->
     model = type(obj)
     child_id = obj.child_id  # type: ignore[attr-defined]
     description = str(obj)
+    values = _item_values(obj)
     deleted, _ = model._default_manager.filter(pk=obj.pk, version=version).delete()
     if not deleted:
         current = model._default_manager.filter(pk=obj.pk).first()
@@ -192,7 +213,7 @@ def remove_from_record(*, by: Actor, obj: Versioned, version: int, part: str) ->
         event_type=f"records.{part}.removed",
         child_id=child_id,
         summary=f"Removed {part.replace('_', ' ')}: {description}",
-        detail={"object_id": obj.pk},
+        detail={"object_id": obj.pk, "item": values},
     )
 
 

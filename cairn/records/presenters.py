@@ -170,21 +170,82 @@ def _iso_date(text: str) -> dt.date | None:
         return None
 
 
-def history(events: list[AuditEvent], nation: str = terms.Nation.ENGLAND) -> list[HistoryItem]:
-    items = []
+def _change_lines(
+    model: type[models.Model] | None, changes: Any, nation: str
+) -> list[tuple[str, str, str]]:
+    """The changed fields an event keeps, in words, whatever shape its type stores them in.
+
+    The Core Record's own events (and most others) keep `{"field": [old, new]}`; some keep a
+    value that is not a pair, and some a list of what changed without values (a judgement's
+    `judgements.reconfirmed` keeps the answers it was reconfirmed after): a list or anything
+    else gives no lines, as the event's summary already says what happened."""
+    if not isinstance(changes, dict):
+        return []
+    lines = []
+    for name, value in changes.items():
+        if isinstance(value, list | tuple) and len(value) == 2:
+            old, new = value
+        else:
+            old, new = None, value
+        lines.append(_changed_field(model, str(name), old, new, nation))
+    return lines
+
+
+def _item_key(event: AuditEvent) -> tuple[str, str, str] | None:
+    """What identifies the one item a change event is about, to group its changes (None when
+    the event is not a change to one item)."""
+    if not event.event_type.endswith(".changed") or not event.object_id:
+        return None
+    if not isinstance(event.detail.get("changes"), dict):
+        return None
+    return (event.event_type, event.object_type, str(event.object_id))
+
+
+def _grouped(events: list[AuditEvent]) -> list[tuple[AuditEvent, dict[str, Any]]]:
+    """Each event with the changes to show for it, newest first as given: one item's several
+    changes in the list make one entry (at the newest), each field from its earliest old value
+    to its newest new value."""
+    found: list[tuple[AuditEvent, dict[str, Any]]] = []
+    by_item: dict[tuple[str, str, str], dict[str, Any]] = {}
     for event in events:
+        key = _item_key(event)
+        changes = event.detail.get("changes") if isinstance(event.detail, dict) else None
+        if key is None:
+            found.append((event, changes if isinstance(changes, dict) else {}))
+            continue
+        assert isinstance(changes, dict)
+        if key in by_item:
+            merged = by_item[key]
+            for name, value in changes.items():  # an older event: its old values come first
+                if name in merged and isinstance(value, list | tuple) and len(value) == 2:
+                    newest = merged[name]
+                    if isinstance(newest, list | tuple) and len(newest) == 2:
+                        merged[name] = [value[0], newest[1]]
+                elif name not in merged:
+                    merged[name] = value
+            continue
+        by_item[key] = dict(changes)
+        found.append((event, by_item[key]))
+    return found
+
+
+def history(events: list[AuditEvent], nation: str = terms.Nation.ENGLAND) -> list[HistoryItem]:
+    """Events in words for the overview's recent changes and a review's Core Record changes:
+    one entry per item changed (naming it: audit_text), each with its changed fields."""
+    items = []
+    for event, changes in _grouped(events):
         model = _RECORD_MODELS.get(event.object_type)
-        changes = [
-            _changed_field(model, name, old, new, nation)
-            for name, (old, new) in (event.detail.get("changes") or {}).items()
-        ]
         items.append(
             HistoryItem(
                 event.at,
                 event.actor_username,
                 event.organisation_name,
                 describe(event),  # in the reader's language (audit.presenters)
-                changes,
+                [
+                    (name, old, new)
+                    for name, old, new in _change_lines(model, changes, nation)
+                    if old != new
+                ],
             )
         )
     return items
