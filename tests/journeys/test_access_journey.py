@@ -77,8 +77,8 @@ def test_manager_sees_practitioners_views_in_the_access_log(
     open_record_tab(page, "Access log")
     log = page.get_by_role("table", name="Access log")
     practitioner_rows = log.get_by_role("row").filter(has_text=practitioner.user.username)
-    expect(practitioner_rows.filter(has_text="Viewed overview")).to_have_count(1)
-    expect(practitioner_rows.filter(has_text="Viewed offences")).to_have_count(1)
+    expect(practitioner_rows.filter(has_text="Viewed the overview")).to_have_count(1)
+    expect(practitioner_rows.filter(has_text="Viewed offences and outcomes")).to_have_count(1)
     expect(practitioner_rows.first).to_contain_text("Northshire Youth Justice Service")
     expect(log).not_to_contain_text(other_practitioner.user.username)
     # Newest first: the manager's own view of the overview heads the log.

@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from cairn.accounts.models import Membership
+from cairn.audit.models import AuditEvent
 from cairn.records.models import Child, Grant
 from cairn.records.parts import PARTS, SECTIONS
 from cairn.records.tests.factories import add_offence, events, grant, text, version_in
@@ -378,7 +379,27 @@ def test_manager_reads_the_access_log(client_for, manager, practitioner, child):
     page = text(response)
     assert "Access log" in page
     assert "pat.practitioner" in page
-    assert "records.child.viewed" in page
+    assert "Viewed the overview" in page
+
+
+def test_the_access_log_describes_every_event_in_words_not_codes(
+    client_for, manager, practitioner, child
+):
+    """Each line reads as a sentence; the event types the log keeps are never shown."""
+    client = client_for(practitioner)
+    client.get(f"/children/{child.pk}/")
+    client.get(f"/children/{child.pk}/offences/")
+    client.get(f"/children/{child.pk}/summary.pdf")
+
+    page = text(client_for(manager).get(f"/children/{child.pk}/access-log/"))
+
+    assert "Viewed the overview" in page
+    assert "Viewed offences and outcomes" in page
+    assert "Viewed the one-page summary as a PDF" in page
+    event_types = AuditEvent.objects.filter(child_id=child.pk).values_list("event_type", flat=True)
+    assert set(event_types) >= {"records.child.viewed", "records.child.created"}
+    for event_type in set(event_types):
+        assert event_type not in page
 
 
 def test_practitioner_may_not_read_the_access_log(client_for, practitioner, child):
@@ -413,7 +434,7 @@ def test_access_log_pages_fifty_events_at_a_time(client_for, manager, child):
     second = client.get(f"/children/{child.pk}/access-log/", {"page": 2})
     junk = client.get(f"/children/{child.pk}/access-log/", {"page": "junk"})
 
-    assert text(first).count("records.child.viewed") == 50
+    assert text(first).count('<tr class="govuk-table__row">') == 51  # the heading's row too
     assert second.status_code == 200
     assert junk.status_code == 200
 
