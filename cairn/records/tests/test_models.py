@@ -58,8 +58,15 @@ def test_sanctions_are_outcomes_other_than_community_resolution_and_no_further_a
     assert Offence(outcome_type=outcome).is_sanction is is_sanction
 
 
-def test_every_court_outcome_is_a_sanction():
-    assert all(Offence(outcome_type=outcome).is_sanction for outcome in Offence.COURT_OUTCOMES)
+def test_every_court_outcome_is_a_sanction_unless_it_proves_nothing():
+    """A court may acquit or dismiss: those court outcomes prove nothing, so are no sanction."""
+    proving = Offence.COURT_OUTCOMES - Offence.NOT_PROVEN_OUTCOMES
+    assert {Offence.Outcome.ACQUITTED, Offence.Outcome.DISMISSED} <= Offence.COURT_OUTCOMES
+    assert all(Offence(outcome_type=outcome).is_sanction for outcome in proving)
+    assert not any(
+        Offence(outcome_type=outcome).is_sanction
+        for outcome in Offence.COURT_OUTCOMES & Offence.NOT_PROVEN_OUTCOMES
+    )
 
 
 @pytest.mark.parametrize(
@@ -86,7 +93,7 @@ def test_health_and_life_event_read_as_what_they_are():
     assert str(Health(child_id=7)) == "Health of 7"
     assert (
         str(LifeEvent(event_type="bereavement", date=dt.date(2020, 1, 2)))
-        == "Bereavement 2020-01-02"
+        == "Bereavement 2 January 2020"  # a date in the reader's language, never ISO text
     )
 
 

@@ -53,6 +53,20 @@ def read_pdf(content: bytes, folder: Path) -> PdfText:
     return PdfText(int(match.group(1)), " ".join(text.split()))
 
 
+def layout_lines(folder: Path) -> list[str]:
+    """The lines of the last PDF `read_pdf` wrote to `folder`, as laid out on the page
+    (pdftotext -layout): a table's row reads across its columns, whatever order the plain text
+    puts the cells in."""
+    path = max(folder.glob("document-*.pdf"), key=lambda found: found.stat().st_mtime_ns)
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
 def add_scoreable_history(by: Actor, child: Child) -> None:
     """A youth caution a year ago and a referral order two months ago: OGRS3 can score it."""
     add = record_operations.add_to_record
