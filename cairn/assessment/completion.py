@@ -27,6 +27,7 @@ from cairn.framework.schema import Question, Section
 class SectionState(StrEnum):
     COMPLETE = "complete"
     REQUIRED_MISSING = "required_missing"
+    TO_CONFIRM = "to_confirm"  # carried-forward answers shown here wait to be confirmed
     READY = "ready"  # every required question answered, not yet marked complete
     OPTIONAL_ONLY = "optional_only"
     NOT_STARTED = "not_started"
@@ -44,6 +45,8 @@ class SectionProgress:
     is_marked_complete: bool
     new_keys: frozenset[str] = field(default_factory=frozenset)
     questions: tuple[Question, ...] = ()  # the section's questions this stage type may ask
+    # Shown questions whose answers were carried forward and wait to be confirmed or changed.
+    unconfirmed: tuple[Question, ...] = ()
 
     @property
     def is_optional(self) -> bool:
@@ -57,10 +60,14 @@ class SectionProgress:
 
     @property
     def state(self) -> SectionState:
-        if self.is_marked_complete and not self.required_missing:
-            return SectionState.COMPLETE
+        """Required questions left first, then carried answers to confirm: a section is not
+        complete (or ready to be marked so) while any answer it shows still waits."""
         if self.required_missing:
             return SectionState.REQUIRED_MISSING
+        if self.unconfirmed:
+            return SectionState.TO_CONFIRM
+        if self.is_marked_complete:
+            return SectionState.COMPLETE
         if self.required_count == 0:
             return SectionState.OPTIONAL_ONLY
         return SectionState.READY
@@ -145,7 +152,10 @@ def progress(
     answers: Mapping[str, Any],
     marked: set[str] | frozenset[str] = frozenset(),
     seen: Mapping[str, set[str]] | None = None,
+    unconfirmed: set[str] | frozenset[str] = frozenset(),
 ) -> StageProgress:
+    """The map of a stage. `unconfirmed` holds the keys of the stage's carried-forward answers
+    not yet confirmed (Answer.is_confirmed); only those its sections show count as waiting."""
     sections = []
     for section, depth in stage_sections(catalogue, stage_type, stage_depth):
         questions = tuple(q for q in section.questions if q.asked_in(stage_type))
@@ -178,6 +188,9 @@ def progress(
                 is_marked_complete=section.key in marked,
                 new_keys=new_keys,
                 questions=questions,
+                unconfirmed=tuple(
+                    q for q in section.questions if q.key in visible_keys and q.key in unconfirmed
+                ),
             )
         )
     return StageProgress(tuple(sections))

@@ -55,11 +55,23 @@ def progress_of(
     values: dict[str, Any],
     user: Any = None,
     seen: dict[str, set[str]] | None = None,
+    unconfirmed: frozenset[str] | None = None,
 ) -> completion.StageProgress:
+    """The stage's completion map. Which carried answers wait comes from `unconfirmed`, else
+    from `values` when they were read by queries.values_of (which reads both at once)."""
     if seen is None and user is not None:
         seen = queries.seen_keys(stage, user)
+    waiting: frozenset[str] = (
+        unconfirmed if unconfirmed is not None else getattr(values, "unconfirmed", frozenset())
+    )
     return completion.progress(
-        catalogue, stage.stage_type, stage.depth, values, queries.marked_sections(stage), seen
+        catalogue,
+        stage.stage_type,
+        stage.depth,
+        values,
+        queries.marked_sections(stage),
+        seen,
+        unconfirmed=waiting,
     )
 
 
@@ -89,12 +101,15 @@ def _tag(item: extensions.StageItem) -> tuple[str, str]:
 
 
 def extra_map(
-    items: list[extensions.StageItem], current: str | None
+    items: list[extensions.StageItem], current: str | None, is_open: bool = True
 ) -> list[tuple[str, list[ExtraEntry]]]:
-    """The extra items grouped under their headings, in order."""
+    """The extra items grouped under their headings, in order. An ended stage asks for no more
+    work: only what was done keeps its tag."""
     groups: dict[str, list[ExtraEntry]] = {}
     for item in items:
         text, css = _tag(item)
+        if not is_open and item.state != extensions.ItemState.DONE:
+            text, css = "", ""
         groups.setdefault(item.group, []).append(
             ExtraEntry(item.key, item.title, item.url, text, css, item.key == current)
         )
@@ -119,7 +134,7 @@ def stage_context(
     if found is not None:
         extra["stage_map"] = presenters.completion_map(stage, found, language(), current)
         extra["stage_extras"] = extra_map(
-            items if items is not None else extensions.items_of(stage), current
+            items if items is not None else extensions.items_of(stage), current, stage.is_open
         )
     return child_context(
         request,

@@ -28,6 +28,7 @@ RADIOS_LIMIT = 8
 STATE_TAGS = {
     SectionState.COMPLETE: ("Complete", "govuk-tag--green"),
     SectionState.REQUIRED_MISSING: ("", "govuk-tag--yellow"),
+    SectionState.TO_CONFIRM: ("", "govuk-tag--orange"),
     SectionState.READY: ("Ready to mark complete", "govuk-tag--blue"),
     SectionState.OPTIONAL_ONLY: ("Optional", "govuk-tag--grey"),
 }
@@ -47,6 +48,14 @@ def state_text(progress: SectionProgress) -> tuple[str, str]:
             else _("%(count)s required questions left") % {"count": count}
         )
         return text, "govuk-tag--yellow"
+    if state == SectionState.TO_CONFIRM:
+        count = len(progress.unconfirmed)
+        text = (
+            _("1 answer to confirm")
+            if count == 1
+            else _("%(count)s answers to confirm") % {"count": count}
+        )
+        return text, "govuk-tag--orange"
     labels = {
         SectionState.COMPLETE: _("Complete"),
         SectionState.READY: _("Ready to mark complete"),
@@ -71,9 +80,15 @@ class MapEntry:
 def completion_map(
     stage: Stage, found: StageProgress, language: str, current: str | None
 ) -> list[MapEntry]:
+    """The map's entries. An ended stage asks for no more work: a completed stage's sections
+    say "Complete" (an optional one nothing), a stopped or cancelled stage's say nothing."""
     entries = []
     for progress in found.sections:
         text, css = state_text(progress)
+        if stage.status == Stage.Status.COMPLETED:
+            text, css = ("", "") if progress.is_optional else (_("Complete"), "govuk-tag--green")
+        elif not stage.is_open:
+            text, css = "", ""
         entries.append(
             MapEntry(
                 key=progress.section.key,
@@ -83,7 +98,7 @@ def completion_map(
                 tag_text=text,
                 tag_class=css,
                 is_current=progress.section.key == current,
-                has_new=progress.has_new_questions,
+                has_new=progress.has_new_questions and stage.is_open,
                 new_count=len(progress.new_keys),
             )
         )

@@ -92,8 +92,26 @@ def answers_of(stage: Stage) -> dict[str, StoredAnswer]:
     return found
 
 
-def values_of(stage: Stage) -> dict[str, Any]:
-    return dict(stage.answers.values_list("key", "value"))
+class AnswerValues(dict[str, Any]):
+    """A stage's answers by key, and which of them were carried forward and wait to be
+    confirmed (`unconfirmed`), read together so the completion map costs no second query."""
+
+    unconfirmed: frozenset[str] = frozenset()
+
+
+def values_of(stage: Stage) -> AnswerValues:
+    found = AnswerValues()
+    waiting = set()
+    for key, value, confirmed in stage.answers.values_list("key", "value", "is_confirmed"):
+        found[key] = value
+        if not confirmed:
+            waiting.add(key)
+    found.unconfirmed = frozenset(waiting)
+    return found
+
+
+def unconfirmed_of(stored: dict[str, StoredAnswer]) -> frozenset[str]:
+    return frozenset(key for key, answer in stored.items() if not answer.is_confirmed)
 
 
 def marked_sections(stage: Stage) -> set[str]:

@@ -42,22 +42,15 @@ def record_changes(stage: Stage) -> list[AuditEvent]:
 
 
 def carried_waiting(
-    found: completion.StageProgress, unconfirmed: set[str] | frozenset[str]
+    found: completion.StageProgress,
 ) -> list[tuple[completion.SectionProgress, tuple[Question, ...]]]:
     """The carried-forward answers still waiting to be confirmed that the stage shows now, by
-    section, in catalogue order. Only questions its section pages show count: an answer carried
-    from a section this stage does not ask (or to a question not asked at its depth, or a
-    hidden follow-up) is kept but is not work; it comes back into view if the stage is
-    deepened, the follow-up shows again, or a later stage asks that section."""
-    waiting = []
-    for section in found.sections:
-        shown = {q.key for q in (*section.asked, *section.offered)}
-        keys = tuple(
-            q for q in section.section.questions if q.key in shown and q.key in unconfirmed
-        )
-        if keys:
-            waiting.append((section, keys))
-    return waiting
+    section, in catalogue order (each section's `unconfirmed`, from completion.progress). Only
+    questions its section pages show count: an answer carried from a section this stage does
+    not ask (or to a question not asked at its depth, or a hidden follow-up) is kept but is not
+    work; it comes back into view if the stage is deepened, the follow-up shows again, or a
+    later stage asks that section."""
+    return [(section, section.unconfirmed) for section in found.sections if section.unconfirmed]
 
 
 def waiting(
@@ -66,16 +59,18 @@ def waiting(
     stored: dict[str, queries.StoredAnswer] | None = None,
 ) -> list[tuple[completion.SectionProgress, tuple[Question, ...]]]:
     """Carried-forward answers of the stage's own sections still waiting to be confirmed or
-    changed, by section (completion.carried_waiting): what "wait for you to confirm" counts,
-    what completing the stage waits for and what the review page lists."""
+    changed, by section (carried_waiting): what "wait for you to confirm" counts, what
+    completing the stage waits for and what the review page lists."""
     if stored is None:
         stored = queries.answers_of(stage)
     unconfirmed = {key for key, answer in stored.items() if not answer.is_confirmed}
     if not unconfirmed:
         return []
     values = {key: answer.value for key, answer in stored.items()}
-    found = completion.progress(catalogue, stage.stage_type, stage.depth, values)
-    return carried_waiting(found, unconfirmed)
+    found = completion.progress(
+        catalogue, stage.stage_type, stage.depth, values, unconfirmed=unconfirmed
+    )
+    return carried_waiting(found)
 
 
 def waiting_count(stage: Stage, catalogue: Catalogue) -> int:
@@ -83,11 +78,14 @@ def waiting_count(stage: Stage, catalogue: Catalogue) -> int:
 
 
 def unconfirmed_by_section(
-    stage: Stage, catalogue: Catalogue, language: str
+    stage: Stage,
+    catalogue: Catalogue,
+    language: str,
+    stored: dict[str, queries.StoredAnswer] | None = None,
 ) -> list[tuple[str, str, int]]:
     """Carried-forward answers still waiting to be confirmed: (section key, title, count), only
     for the sections this stage asks."""
     return [
         (progress.section.key, progress.section.title.get(language), len(keys))
-        for progress, keys in waiting(stage, catalogue)
+        for progress, keys in waiting(stage, catalogue, stored)
     ]

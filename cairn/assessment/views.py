@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cairn.accounts.models import User
@@ -129,7 +130,15 @@ def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
     values = queries.values_of(stage)
     found = pages.progress_of(stage, catalogue, values, request.user)
     items = extensions.items_of(stage)
-    waiting = review.unconfirmed_by_section(stage, catalogue, pages.language())
+    waiting = [
+        (
+            progress.section.key,
+            progress.section.title.get(pages.language()),
+            len(progress.unconfirmed),
+        )
+        for progress in found.sections
+        if progress.unconfirmed
+    ]
     may_manage = operations.may_reopen_or_cancel(Actor.from_request(request), stage)
     return render(
         request,
@@ -241,6 +250,7 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
     errors: dict[str, str] = {}
     conflicts: dict[str, presenters.Conflict] = {}
     posted_values: dict[str, Any] = {}
+    completing_refused = False
     if request.method == "POST":
         frozen = extensions.frozen_reason(stage) if stage.is_open else None
         if not stage.is_open or frozen:
@@ -250,7 +260,9 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
                 % {"status": frozen or stage.get_status_display().lower()},
             )
             return redirect("assessment:section", stage.pk, section)
-        _section_or_404(pages.progress_of(stage, catalogue, values), section)
+        _section_or_404(
+            pages.progress_of(stage, catalogue, values, unconfirmed=frozenset()), section
+        )
         errors, conflicts, posted_values = _save_section(request, stage, catalogue, section)
         stored = queries.answers_of(stage)
         values = {key: answer.value for key, answer in stored.items()}
@@ -262,49 +274,37 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
             and confirming not in conflicts
         ):
             # "Confirm" on a carried-forward answer saves the rest of the form first, so no edit is lost.
-            current = queries.answers_of(stage).get(confirming)
-            # Only an answer this page shows as waiting: never one of another section, or one
-            # the stage keeps without showing.
-            if (
-                current is not None
-                and not current.is_confirmed
-                and confirming in operations.waiting_in_section(stage, section)
-            ):
-                try:
-                    operations.confirm_answer(
-                        by=Actor.from_request(request),
-                        stage=stage,
-                        key=confirming,
-                        version=current.version,
-                    )
-                except operations.StaleAnswerError:
-                    messages.error(
-                        request, _("Someone changed this answer meanwhile: check it again")
-                    )
-            return redirect(
-                reverse("assessment:section", args=[stage.pk, section])
-                + f"#question-{presenters.element_id(confirming)}"
-            )
+            return _confirm_one(request, stage, section, confirming)
         if not errors and not conflicts:
-            found = pages.progress_of(stage, catalogue, values)
+            found = pages.progress_of(
+                stage, catalogue, values, unconfirmed=queries.unconfirmed_of(stored)
+            )
             if request.POST.get("action") == "complete":
-                if found.section(section).required_missing:
-                    messages.error(
-                        request,
-                        _("Answer the required questions before marking this section complete"),
-                    )
-                    return redirect("assessment:section", stage.pk, section)
-                operations.mark_section_complete(
-                    by=Actor.from_request(request), stage=stage, section=section
-                )
-            messages.success(request, _("Your answers have been saved"))
-            return redirect(_next_url(stage, found, section))
+                missing = found.section(section).required_missing
+                if missing:
+                    # Each one named and linked, on the page (its answers are saved).
+                    completing_refused = True
+                    errors = {
+                        q.key: _("Answer this question to mark the section complete")
+                        for q in missing
+                    }
+                else:
+                    return _mark_complete(request, stage, catalogue, section)
+            else:
+                messages.success(request, _("Your answers have been saved"))
+                return redirect(_next_url(stage, found, section))
     else:
         record_operations.record_viewed(
             by=Actor.from_request(request), child=stage.child, page=f"assessment section {section}"
         )
     seen = queries.seen_keys(stage, request.user)
-    found = pages.progress_of(stage, catalogue, {**values, **posted_values}, seen=seen)
+    found = pages.progress_of(
+        stage,
+        catalogue,
+        {**values, **posted_values},
+        seen=seen,
+        unconfirmed=queries.unconfirmed_of(stored),
+    )
     progress = _section_or_404(found, section)
     language = pages.language()
     items = extensions.items_of(stage)
@@ -356,11 +356,72 @@ def section(request: HttpRequest, stage_id: int, section: str) -> HttpResponse:
                 }
                 for key, message in errors.items()
             ],
+            error_description=_(
+                "Answer the required questions before marking this section complete:"
+            )
+            if completing_refused
+            else "",
             conflict_count=len(conflicts),
             unconfirmed=[v for v in views if v.carried and not v.carried.is_confirmed],
         ),
         status=409 if conflicts else (400 if errors else 200),
     )
+
+
+def _confirm_one(request: HttpRequest, stage: Stage, section: str, key: str) -> HttpResponse:
+    """The section form's "Confirm" on one carried answer, after the form was saved."""
+    current = queries.answers_of(stage).get(key)
+    # Only an answer this page shows as waiting: never one of another section, or one
+    # the stage keeps without showing.
+    if (
+        current is not None
+        and not current.is_confirmed
+        and key in operations.waiting_in_section(stage, section)
+    ):
+        try:
+            operations.confirm_answer(
+                by=Actor.from_request(request), stage=stage, key=key, version=current.version
+            )
+        except operations.StaleAnswerError:
+            messages.error(request, _("Someone changed this answer meanwhile: check it again"))
+    return redirect(
+        reverse("assessment:section", args=[stage.pk, section])
+        + f"#question-{presenters.element_id(key)}"
+    )
+
+
+def _mark_complete(
+    request: HttpRequest, stage: Stage, catalogue: Catalogue, section: str
+) -> HttpResponse:
+    """ "Save and mark section complete": the carried answers the page showed (posted back as
+    "key:version", as the section's confirm posts them) are confirmed first, since the person
+    has seen them, and the page says so; one changed by someone since is left waiting, and
+    then the section is not marked."""
+    by = Actor.from_request(request)
+    confirmed = operations.confirm_section(
+        by=by, stage=stage, section=section, shown=_shown(request.POST)
+    )
+    if operations.waiting_in_section(stage, section):
+        messages.error(
+            request,
+            _("Someone changed some of the carried-forward answers meanwhile: check them again"),
+        )
+        return redirect("assessment:section", stage.pk, section)
+    operations.mark_section_complete(by=by, stage=stage, section=section)
+    if confirmed:
+        messages.success(
+            request,
+            ngettext(
+                "Section marked complete. %(count)d carried-forward answer shown on the page was confirmed.",
+                "Section marked complete. %(count)d carried-forward answers shown on the page were confirmed.",
+                confirmed,
+            )
+            % {"count": confirmed},
+        )
+    else:
+        messages.success(request, _("Section marked complete"))
+    values = queries.values_of(stage)
+    return redirect(_next_url(stage, pages.progress_of(stage, catalogue, values), section))
 
 
 def _child_facts(stage: Stage, progress: completion.SectionProgress) -> dict[str, str]:
@@ -593,12 +654,16 @@ def review_page(request: HttpRequest, stage_id: int) -> HttpResponse:
     language = pages.language()
     stored = queries.answers_of(stage)
     found = pages.progress_of(
-        stage, catalogue, {key: answer.value for key, answer in stored.items()}, request.user
+        stage,
+        catalogue,
+        {key: answer.value for key, answer in stored.items()},
+        request.user,
+        unconfirmed=queries.unconfirmed_of(stored),
     )
     items = extensions.items_of(stage)
     can_confirm = access >= Access.EDIT and stage.is_open and not extensions.frozen_by(items)
     sections = []
-    for progress, questions in review.waiting(stage, catalogue, stored):
+    for progress, questions in review.carried_waiting(found):
         rows = []
         for question in questions:
             answer = stored[question.key]
@@ -673,8 +738,9 @@ def left(request: HttpRequest, stage_id: int) -> HttpResponse:
         if progress.required_missing
     ]
     unconfirmed = [
-        (progress.section.title.get(language), len(questions))
-        for progress, questions in review.waiting(stage, catalogue)
+        (progress.section.title.get(language), len(progress.unconfirmed))
+        for progress in found.sections
+        if progress.unconfirmed
     ]
     return render(
         request,

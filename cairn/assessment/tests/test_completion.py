@@ -357,3 +357,35 @@ def test_a_follow_up_of_a_hidden_question_is_hidden_too():
     assert not is_shown(second, answers, questions)
     assert not is_shown(third, answers, questions)
     assert is_shown(third, {"home.settled": "no", "home.moves": "yes"}, questions)
+
+
+# Carried-forward answers waiting to be confirmed
+
+
+def test_a_section_showing_carried_answers_to_confirm_is_not_ready_to_mark_complete():
+    found = home(answers=HOME_DONE, unconfirmed={"home.lives_with", "home.is_stable"})
+
+    assert keys(found.unconfirmed) == ["home.lives_with", "home.is_stable"]
+    assert found.state == SectionState.TO_CONFIRM
+
+
+def test_a_marked_section_with_carried_answers_to_confirm_is_not_complete():
+    found = home(answers=HOME_DONE, marked={"home"}, unconfirmed={"home.lives_with"})
+
+    assert found.state == SectionState.TO_CONFIRM
+
+
+def test_required_questions_left_come_before_answers_to_confirm():
+    found = home(answers={"home.lives_with": "parents"}, unconfirmed={"home.lives_with"})
+
+    assert found.state == SectionState.REQUIRED_MISSING
+    assert keys(found.unconfirmed) == ["home.lives_with"]
+
+
+def test_an_unconfirmed_answer_the_section_does_not_show_is_not_waiting():
+    # a hidden follow-up, a full question of a light stage, another section's question
+    hidden = {"home.concerns", "home.moves", "worries.kinds"}
+    found = home(answers=HOME_DONE, marked={"home"}, unconfirmed=hidden)
+
+    assert found.unconfirmed == ()
+    assert found.state == SectionState.COMPLETE

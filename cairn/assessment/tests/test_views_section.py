@@ -428,15 +428,24 @@ def test_changing_an_answer_after_marking_complete_unmarks_the_section(client, s
     assert "Complete" not in map_entry(page, stage, section_key).replace("mark complete", "")
 
 
-def test_marking_complete_with_required_questions_missing_is_refused(client, stage, choice):
+def test_marking_complete_with_required_questions_missing_names_and_links_each_one(
+    client, stage, choice, notes
+):
     response = post_section(
         client, stage, choice.section_key, {choice.key: valid_value(choice)}, action="complete"
     )
 
-    assert response["Location"] == section_url(stage, choice.section_key)
+    page = text(response)
+    assert response.status_code == 400
     assert not SectionMark.objects.filter(stage=stage).exists()
     assert Answer.objects.get(stage=stage, key=choice.key).value == valid_value(choice)
-    assert "Answer the required questions before marking" in text(client.get(response["Location"]))
+    summary = page.split("govuk-error-summary", 1)[1].split("</ul>", 1)[0]
+    assert "Answer the required questions before marking this section complete" in summary
+    assert f'href="#{element_id(notes.key)}"' in summary
+    assert notes.label.en in summary
+    assert f'href="#{element_id(choice.key)}"' not in summary  # answered
+    assert f'id="{element_id(notes.key)}"' in page  # the link's target, with its error
+    assert "Answer this question to mark the section complete" in page.split(summary, 1)[1]
 
 
 def test_saving_a_section_of_an_ended_stage_changes_nothing(client, stage, pat, choice):
@@ -649,7 +658,8 @@ def test_confirm_of_an_unknown_question_is_not_found(client, review):
 
 
 def shown_on(page):
-    return re.findall(r'name="shown" value="([^"]+)"', page)
+    """The carried answers the page shows ("key:version"), as its confirm forms post them."""
+    return sorted(set(re.findall(r'name="shown" value="([^"]+)"', page)))
 
 
 def test_confirm_section_confirms_every_carried_answer_the_page_showed(
@@ -731,3 +741,76 @@ def test_the_autosave_version_replaces_the_hidden_input_the_form_posts(client, s
     assert 'hx-swap-oob="true"' in swapped
     assert 'value="1"' in swapped
     assert 'type="hidden"' in swapped
+
+
+# Carried answers on the map, and marking a section complete
+
+
+def test_a_section_with_carried_answers_to_confirm_says_so_on_the_map(
+    client, review, pat, choice, notes
+):
+    for key, value in section_answers(FULL, review.depth, choice.section_key).items():
+        if key not in {choice.key, notes.key}:
+            answer(review, key, value, pat)
+
+    page = text(client.get(section_url(review, choice.section_key)))
+
+    entry = map_entry(page, review, choice.section_key)
+    assert "2 answers to confirm" in entry
+    assert "Ready to mark complete" not in entry
+    assert "Complete" not in entry
+
+
+def test_save_and_mark_complete_confirms_the_carried_answers_the_page_showed(
+    client, review, choice, notes
+):
+    shown = shown_on(text(client.get(section_url(review, choice.section_key))))
+    others = {
+        key: value
+        for key, value in section_answers(FULL, review.depth, choice.section_key).items()
+        if key not in {choice.key, notes.key}
+    }
+    data = {"action": "complete", "shown": shown}
+    for key, value in others.items():
+        data.update(form_fields(catalogue().question(key), value, 0))
+
+    response = client.post(section_url(review, choice.section_key), data)
+
+    assert response.status_code == 302
+    assert not review.answers.filter(key__in=[choice.key, notes.key], is_confirmed=False).exists()
+    assert SectionMark.objects.filter(stage=review, section=choice.section_key).exists()
+    page = text(client.get(section_url(review, choice.section_key)))
+    assert "2 carried-forward answers shown on the page were confirmed" in page
+    assert map_entry(page, review, choice.section_key).endswith("Complete")
+
+
+def test_save_and_mark_complete_does_not_mark_while_a_shown_answer_changed_meanwhile(
+    client, review, choice, notes, mo
+):
+    shown = shown_on(text(client.get(section_url(review, choice.section_key))))
+    answer(review, notes, "Moved to Nan's", mo)  # confirmed by the change, now version 2
+    stale = [
+        entry.replace(":1", ":0") if entry.startswith(choice.key) else entry for entry in shown
+    ]
+
+    client.post(section_url(review, choice.section_key), {"action": "complete", "shown": stale})
+
+    assert not review.answers.get(key=choice.key).is_confirmed
+    assert not SectionMark.objects.filter(stage=review, section=choice.section_key).exists()
+
+
+@pytest.mark.parametrize("status", [Stage.Status.STOPPED, Stage.Status.CANCELLED])
+def test_an_ended_stage_map_asks_for_no_work(client, review, mo, choice, status):
+    operations.end_stage(by=mo, stage=review, status=status, reason="Started in error")
+
+    page = text(client.get(section_url(review, choice.section_key)))
+
+    section_map = " ".join(re.sub(r"<[^>]+>", " ", map_of(page)).split())
+    for work in (
+        "to confirm",
+        "Ready to mark complete",
+        "required question",
+        "To do",
+        "new question",
+    ):
+        assert work not in section_map
