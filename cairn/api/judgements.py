@@ -107,7 +107,7 @@ def _score_out(found: scoring.Score) -> dict[str, Any]:
         "percent_2_years": found.percent_2_years,
         "band": {
             "key": found.band.key,
-            "label": found.band.label_in(_language()),
+            "label": proposals.band_label(found.band.key, found.band.label, _language()),
             "from_percent": found.band.lower_percent,
             "to_percent": found.band.upper_percent,
         },
@@ -299,12 +299,18 @@ def reconfirm_judgement(
 ) -> Any:
     """Keep the rating on what the stage holds now: the changes are seen and accepted.
 
-    422 on `reason` when the proposal has moved away from a rating kept without a reason."""
+    422 on `reason` when the proposal has moved since the judgement was made (for reoffending,
+    the model's band) and the rating kept is not the new proposal: `reason` says why it still
+    holds. With the proposal unchanged no reason is needed."""
     stage = _stage(request, stage_id, edit=True)
     _known_kind(stage, kind)
     try:
         operations.reconfirm(
-            by=Actor.from_request(request), stage=stage, kind=kind, version=payload.version
+            by=Actor.from_request(request),
+            stage=stage,
+            kind=kind,
+            version=payload.version,
+            reason=payload.reason,
         )
     except StageFrozenError as error:
         raise _ended(stage, error) from None

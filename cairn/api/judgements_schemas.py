@@ -181,6 +181,12 @@ class DecisionIn(Schema):
 
 class ReconfirmIn(Schema):
     version: int = Field(ge=0, description="The judgement's version")
+    reason: str = Field(
+        default="",
+        description="Why the rating still holds: required when the proposal moved since the "
+        "judgement was made (for reoffending, the model's band) and the rating is not the new "
+        "proposal; it replaces the reason given before",
+    )
 
 
 class JudgementConflict(Schema):

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from cairn.assessment.pages import language
 from cairn.audit.models import AuditEvent
 from cairn.audit.presenters import describe_as
+from cairn.judgements import proposals
 from cairn.judgements.models import Concern, Kind
 from cairn.judgements.presenters import rating_label
 
@@ -21,7 +22,8 @@ def _decided(event: AuditEvent) -> str:
         "judgement": Kind(kind).label,
         "rating": rating_label(kind, event.detail["rating"], language()),
     }
-    if event.detail.get("proposed") and event.detail["proposed"] != event.detail["rating"]:
+    proposed = event.detail.get("proposed")
+    if proposed and proposals.needs_reason(kind, proposed, event.detail["rating"]):
         text = _("%(decision)s (differs from proposal)") % {"decision": text}
     return text
 

@@ -72,6 +72,10 @@ class Judgement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     decided_by_name = models.CharField(max_length=150, blank=True)
+    reconfirmed = models.BooleanField(
+        default=False,
+        help_text="The last act on it in its stage kept the rating (reconfirmed), not decided it",
+    )
     carried_from = models.ForeignKey(
         Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -86,7 +90,17 @@ class Judgement(models.Model):
 
     @property
     def differs(self) -> bool:
-        return bool(self.proposed) and self.proposed != self.rating
+        """Whether the rating differs from the option proposed (reoffending: the option the
+        model's band maps to, so High is not "different" from the Very high band)."""
+        from cairn.judgements import proposals
+
+        return bool(self.proposed) and proposals.needs_reason(self.kind, self.proposed, self.rating)
+
+    @property
+    def acted_in_stage(self) -> bool:
+        """Made, revised or reconfirmed in its own stage (a carried copy starts at version 1
+        and every act adds one)."""
+        return self.carried_from_id is None or self.version > 1
 
 
 class Concern(models.Model):

@@ -87,6 +87,7 @@ def decide(
     judgement.detail = state.proposal.detail
     judgement.basis = basis.basis_of(found.facts, kind)
     judgement.version += 1
+    judgement.reconfirmed = False
     judgement.decided_at = timezone.now()
     judgement.decided_by = _user(by)
     judgement.decided_by_name = by.user.get_full_name() or by.user.username if by.user else ""
@@ -112,8 +113,11 @@ def decide(
 
 
 @transaction.atomic
-def reconfirm(*, by: Actor, stage: Stage, kind: str, version: int) -> Judgement:
-    """Keep the rating on what the stage holds now: the changes are seen and accepted."""
+def reconfirm(*, by: Actor, stage: Stage, kind: str, version: int, reason: str = "") -> Judgement:
+    """Keep the rating on what the stage holds now: the changes are seen and accepted. When
+    the proposal moved since it was made (and the rating is not the new proposal), `reason`
+    says why the rating still holds, and replaces the one given before; otherwise none is
+    needed and the rating keeps its reason."""
     stage = _locked_open_stage(stage)
     judgement = Judgement.objects.select_for_update().filter(stage=stage, kind=kind).first()
     if judgement is None:
@@ -124,21 +128,31 @@ def reconfirm(*, by: Actor, stage: Stage, kind: str, version: int) -> Judgement:
     state = found.states.get(kind)
     if state is None:
         raise UnknownJudgementError(kind)
-    if (
-        proposals.needs_reason(kind, state.proposal.value, judgement.rating)
-        and not judgement.reason
+    reason = reason.strip()
+    was_proposed, now_proposed = judgement.proposed, state.proposal.value
+    if not reason and proposals.reconfirming_needs_reason(
+        kind, was_proposed, now_proposed, judgement.rating
     ):
         raise InvalidError(
             {
                 "reason": _(
-                    "The proposal has changed: give a reason for keeping your rating, or change it"
+                    "The proposal has changed since this judgement was made: give the reason "
+                    "your rating still holds, or change it"
                 )
             }
         )
-    judgement.proposed = state.proposal.value
+    if len(reason) > MAX_TEXT:
+        raise InvalidError(
+            {"reason": _("The reason must be %(max)d characters or fewer") % {"max": MAX_TEXT}}
+        )
+    before = {"proposed": judgement.proposed, "reason": judgement.reason}
+    judgement.proposed = now_proposed
+    if reason:
+        judgement.reason = reason
     judgement.detail = state.proposal.detail
     judgement.basis = basis.basis_of(found.facts, kind)
     judgement.version += 1
+    judgement.reconfirmed = True
     judgement.decided_at = timezone.now()
     judgement.decided_by = _user(by)
     judgement.decided_by_name = by.user.get_full_name() or by.user.username if by.user else ""
@@ -152,7 +166,13 @@ def reconfirm(*, by: Actor, stage: Stage, kind: str, version: int) -> Judgement:
         detail={
             "stage": stage.pk,
             "kind": kind,
-            "changes": [change.name for change in state.changes],
+            "rating": judgement.rating,
+            # The judgement's own fields that changed, as every change event keeps them.
+            "changes": changed(
+                before, {"proposed": judgement.proposed, "reason": judgement.reason}
+            ),
+            # What it rests on that had changed: the question keys and Core Record facts.
+            "after": [change.name for change in state.changes],
             "version": judgement.version,
         },
     )

@@ -75,20 +75,19 @@ def rating_label(kind: str, key: str, language: str) -> str:
         return key
 
 
+def proposed_label(kind: str, proposed: str, language: str) -> str:
+    """What a proposal reads as: the option it proposes, one of those offered ("" for none).
+    Never the scoring model's band, which is shown only as the model's band."""
+    return rating_label(kind, proposals.proposed_option(kind, proposed), language)
+
+
 def proposal_label(state: queries.JudgementState, language: str) -> str:
-    value = state.proposal.value
-    if state.kind == Kind.REOFFENDING and value:
-        detail = state.proposal.detail
-        band = detail.get("band_label", {})
-        return band.get(language) or band.get("en") or value
-    return rating_label(state.kind, value, language)
+    return proposed_label(state.kind, state.proposal.value, language)
 
 
 def rating_choices(state: queries.JudgementState, language: str) -> list[tuple[str, str]]:
     """The ratings to choose from, the proposed one marked."""
-    proposed = state.proposal.value
-    if state.kind == Kind.REOFFENDING:
-        proposed = proposals.reoffending_band_as_rating(proposed)
+    proposed = proposals.proposed_option(state.kind, state.proposal.value)
     marker = _("%(rating)s (proposed)")
     return [
         (
@@ -230,7 +229,7 @@ def _fact_value(name: str, value: str, language: str) -> str:
     if name in ("reoffending_rating", "serious_harm_rating"):
         return rating_label(Kind.SERIOUS_HARM, value, language)
     if name == "band":
-        return rating_label(Kind.SERIOUS_HARM, value, language)
+        return proposals.band_label(value, value, language)
     if name == "cannot_score":
         return _("No score") if value else _("Scored")
     if value in ("yes", "no"):
@@ -266,7 +265,7 @@ def score_view(found: scoring.Score, previous: scoring.Score | None, language: s
         model_title=found.model.title,
         percent_1_year=found.percent_1_year,
         percent_2_years=found.percent_2_years,
-        band=found.band.label_in(language),
+        band=proposals.band_label(found.band.key, found.band.label, language),
         terms=[
             TermLine(term.label, f"{term.value:+.3f}", term.explanation)
             for term in (*found.terms, *found.intercepts)
@@ -403,29 +402,26 @@ class Made:
     differs: bool
     by: str
     at: str
-    carried_from: str
+    carried_from: str  # the date of the stage it was carried from, until acted on in this one
+    reconfirmed: bool = False  # last reconfirmed (rating kept) in this stage
 
 
 def made_view(judgement: Judgement | None, kind: str, language: str) -> Made | None:
     if judgement is None:
         return None
     proposed = judgement.proposed
-    if kind == Kind.REOFFENDING and proposed:
-        band = judgement.detail.get("band_label", {})
-        proposed_text = band.get(language) or band.get("en") or proposed
-    else:
-        proposed_text = rating_label(kind, proposed, language)
     carried = ""
-    if judgement.carried_from is not None:
+    if judgement.carried_from is not None and not judgement.acted_in_stage:
         carried = _date(judgement.carried_from.started_at.date())
     return Made(
         judgement=judgement,
         rating=rating_label(kind, judgement.rating, language),
-        proposed=proposed_text,
+        proposed=proposed_label(kind, proposed, language),
         differs=proposals.needs_reason(kind, proposed, judgement.rating) if proposed else False,
         by=judgement.decided_by_name,
         at=_date(judgement.decided_at),
         carried_from=carried,
+        reconfirmed=judgement.reconfirmed and judgement.acted_in_stage,
     )
 
 
@@ -474,6 +470,38 @@ def risk_wording(kind: str, language: str) -> dict[str, Any]:
     }
 
 
+def proposal_moved_from(state: queries.JudgementState, language: str) -> str:
+    """What the proposal was when the judgement was made, in words, if it has moved since
+    (reoffending: the model's band, as the band moving is what moved it)."""
+    made = state.judgement
+    if made is None or made.proposed == state.proposal.value:
+        return ""
+    if state.kind == Kind.REOFFENDING:
+        was = (
+            proposals.band_label(made.proposed, made.detail.get("band_label"), language)
+            if made.proposed
+            else ""
+        )
+        now = (
+            proposals.band_label(
+                state.proposal.value, state.proposal.detail.get("band_label"), language
+            )
+            if state.proposal.value
+            else ""
+        )
+        if was and now:
+            return _("The model’s band was %(was)s when it was made and is %(now)s now.") % {
+                "was": was,
+                "now": now,
+            }
+    was = proposed_label(state.kind, made.proposed, language) or _("no proposal")
+    now = proposed_label(state.kind, state.proposal.value, language) or _("no proposal")
+    return _("The proposal was %(was)s when it was made and is %(now)s now.") % {
+        "was": was,
+        "now": now,
+    }
+
+
 def judgement_page(
     stage: Stage,
     found: queries.StageJudgements,
@@ -494,6 +522,12 @@ def judgement_page(
         else stale_note([line.label for line in changes]),
         "proposal": proposal_label(state, language),
         "required": found.required,
+        # Reconfirming asks why the rating still holds when the proposal moved under it.
+        "reconfirm_needs_reason": state.judgement is not None
+        and proposals.reconfirming_needs_reason(
+            state.kind, state.judgement.proposed, state.proposal.value, state.judgement.rating
+        ),
+        "proposal_was": proposal_moved_from(state, language),
     }
     if state.kind == Kind.REOFFENDING:
         previous = None

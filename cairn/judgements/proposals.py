@@ -21,9 +21,17 @@ from cairn.judgements import sanctions, scoring
 from cairn.judgements.models import Concern, Judgement, Kind, ScoringModelFile
 from cairn.records.models import Child
 
-# The practitioner rates likelihood of reoffending low, medium or high; a model's top band
-# (very high) counts as high when deciding whether a reason is needed.
+# The practitioner rates likelihood of reoffending low, medium or high, as in AssetPlus. The
+# scoring model's band is evidence, not a rating: the proposal offered is the option its band
+# maps to here (OGRS3's top band, very high, proposes high). A band not named here (a loaded
+# model's own) proposes no option, so the practitioner rates with a reason.
 REOFFENDING_RATINGS = ("low", "medium", "high")
+REOFFENDING_OPTION_FOR_BAND = {
+    "low": "low",
+    "medium": "medium",
+    "high": "high",
+    "very_high": "high",
+}
 RISK_RATINGS = judgement_rules.RATING_ORDER
 
 
@@ -49,8 +57,25 @@ def score_for(
     return scoring.score(model or active_model(), sanctions.inputs_for_child(child, on))
 
 
-def reoffending_band_as_rating(band_key: str) -> str:
-    return "high" if band_key == "very_high" else band_key
+def proposed_option(kind: str, proposed: str) -> str:
+    """The option a proposal marks on the page: always one of `ratings_for(kind)`, or "" when
+    there is none (no score, or a band with no option). For reoffending `proposed` is the
+    model's band, which is shown only as the model's band, never as the proposal."""
+    if kind == Kind.REOFFENDING:
+        return REOFFENDING_OPTION_FOR_BAND.get(proposed, "")
+    return proposed if proposed in ratings_for(kind) else ""
+
+
+def band_label(key: str, kept: Any, language: str) -> str:
+    """A model's band in words, from one place: a band named like a rating reads as that
+    rating does (sentence case, "Very high"), a loaded model's own band by its own label."""
+    try:
+        return judgement_rules.active().rating(key).label.get(language)
+    except KeyError:
+        pass
+    if isinstance(kept, dict):
+        return str(kept.get(language) or kept.get("en") or key)
+    return str(kept or key)
 
 
 @dataclass(frozen=True)
@@ -134,7 +159,11 @@ def ratings_for_intervention(
     """The two ratings the level follows: the practitioner's where made, else the proposals
     (the model's band; the serious harm concerns through the matrix)."""
     made = judgements.get(Kind.REOFFENDING)
-    reoffending_rating = made.rating if made is not None else reoffending_band or "low"
+    reoffending_rating = (
+        made.rating
+        if made is not None
+        else proposed_option(Kind.REOFFENDING, reoffending_band) or "low"
+    )
     made = judgements.get(Kind.SERIOUS_HARM)
     if made is not None:
         harm_rating = made.rating
@@ -156,12 +185,20 @@ def ratings_for(kind: str) -> tuple[str, ...]:
 
 
 def needs_reason(kind: str, proposed: str, rating: str) -> bool:
-    """A reason is needed where the decision differs from the proposal, or there is none."""
-    if not proposed:
-        return True
-    if kind == Kind.REOFFENDING:
-        return reoffending_band_as_rating(proposed) != rating
-    return proposed != rating
+    """A reason is needed where the decision differs from the proposed option, or there is
+    none."""
+    option = proposed_option(kind, proposed)
+    return not option or option != rating
+
+
+def reconfirming_needs_reason(kind: str, was: str, now: str, rating: str) -> bool:
+    """Reconfirming needs a (new) reason when the proposal moved since the judgement was made
+    and the rating kept is not exactly the new proposal: for reoffending the model's band
+    counts, so High kept when the band moved from High to Very high needs one. When the
+    proposal is unchanged, the rating stands on the reason it already has."""
+    if was == now:
+        return False
+    return not now or now != rating
 
 
 def _model_named(name: str, version: str) -> scoring.ScoringModel | None:

@@ -146,15 +146,27 @@ def judgement(request: HttpRequest, stage_id: int, kind: str) -> HttpResponse:
 @require_POST
 @login_required
 def reconfirm(request: HttpRequest, stage_id: int, kind: str) -> HttpResponse:
-    stage, _access, _catalogue = pages.load_stage(request, stage_id, Access.EDIT)
+    stage, access, _catalogue = pages.load_stage(request, stage_id, Access.EDIT)
     kind = _kind_or_404(stage, kind)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = -1
+    reason = request.POST.get("reason", "")
     try:
         operations.reconfirm(
-            by=Actor.from_request(request), stage=stage, kind=kind, version=version
+            by=Actor.from_request(request), stage=stage, kind=kind, version=version, reason=reason
+        )
+    except operations.InvalidError as error:
+        # Shown on the page with what was typed, not lost in a redirect.
+        return _render(
+            request,
+            stage,
+            access,
+            kind,
+            status=400,
+            reconfirm_error=" ".join(error.errors.values()),
+            reconfirm_reason=reason,
         )
     except operations.StaleError:
         messages.error(
@@ -163,8 +175,6 @@ def reconfirm(request: HttpRequest, stage_id: int, kind: str) -> HttpResponse:
                 "Someone changed this judgement since you opened it. Read it again before reconfirming."
             ),
         )
-    except operations.InvalidError as error:
-        messages.error(request, " ".join(error.errors.values()))
     except operations.UnknownJudgementError:
         messages.error(request, _("Make this judgement before reconfirming it"))
     except StageFrozenError:

@@ -270,7 +270,7 @@ def judgement_rows(stage: Stage, language: str) -> list[JudgementRow]:
                 rating=judgement_presenters.rating_label(kind, judgement.rating, language)
                 if judgement
                 else _("Not yet made"),
-                proposed=judgement_presenters.rating_label(kind, judgement.proposed, language)
+                proposed=judgement_presenters.proposed_label(kind, judgement.proposed, language)
                 if judgement
                 else "",
                 by=judgement.decided_by_name if judgement else "",

@@ -532,7 +532,7 @@ def _score(detail: dict[str, Any], lang: str) -> ScoreLine | None:
         model_title=f"{model.get('name', '')} {model.get('version', '')}".strip(),
         percent_1_year=int(detail.get("percent_1_year") or 0),
         percent_2_years=int(detail["percent_2_years"]),
-        band=_in_language(detail.get("band_label"), lang) or str(detail.get("band", "")),
+        band=proposals.band_label(str(detail.get("band", "")), detail.get("band_label"), lang),
     )
 
 

@@ -22,6 +22,7 @@ from cairn.judgements.tests.arrange import (
     CONCERN,
     FULL,
     add_concern,
+    change_answer,
     concern_input,
     decide,
     feeding,
@@ -50,7 +51,7 @@ def unscored(make_child, northshire, pat):
 
 
 def other_rating(proposed: str) -> str:
-    band = proposals.reoffending_band_as_rating(proposed)
+    band = proposals.proposed_option(Kind.REOFFENDING, proposed)
     return "medium" if band != "medium" else "high"
 
 
@@ -60,7 +61,7 @@ def other_rating(proposed: str) -> str:
 def test_deciding_keeps_the_proposal_beside_the_rating(stage, pat):
     proposal = state(stage, Kind.REOFFENDING).proposal
     assert proposal.value in {"low", "medium", "high", "very_high"}
-    rating = proposals.reoffending_band_as_rating(proposal.value)
+    rating = proposals.proposed_option(Kind.REOFFENDING, proposal.value)
 
     made = operations.decide(
         by=pat, stage=stage, kind=Kind.REOFFENDING, rating=rating, reason="", version=0
@@ -307,7 +308,9 @@ def test_reconfirming_keeps_the_rating_on_what_the_stage_holds_now(stage, pat):
     assert event.detail == {
         "stage": stage.pk,
         "kind": "safety_wellbeing",
-        "changes": [question.key],
+        "rating": made.rating,
+        "changes": {},  # the proposal did not move and no new reason was given
+        "after": [question.key],
         "version": 2,
     }
 
@@ -327,18 +330,37 @@ def test_reconfirming_when_the_proposal_moved_away_needs_a_reason(stage, pat):
     with pytest.raises(operations.InvalidError) as caught:
         operations.reconfirm(by=pat, stage=stage, kind=Kind.SERIOUS_HARM, version=1)
     assert caught.value.errors == {
-        "reason": "The proposal has changed: give a reason for keeping your rating, or change it"
+        "reason": "The proposal has changed since this judgement was made: give the reason "
+        "your rating still holds, or change it"
     }
     assert Kind.SERIOUS_HARM in flagged(stage)
 
 
-def test_reconfirming_a_rating_that_had_a_reason_keeps_it(stage, pat):
+def test_reconfirming_after_the_proposal_moved_needs_a_new_reason(stage, pat):
+    """The reason given before answered the old proposal: the new one needs its own."""
     decide(stage, pat, Kind.SERIOUS_HARM, rating="medium", reason="Older brother's influence.")
     add_concern(stage, pat, impact="severe", likelihood="very_likely")
-    again = operations.reconfirm(by=pat, stage=stage, kind=Kind.SERIOUS_HARM, version=1)
+    with pytest.raises(operations.InvalidError):
+        operations.reconfirm(by=pat, stage=stage, kind=Kind.SERIOUS_HARM, version=1)
+    again = operations.reconfirm(
+        by=pat, stage=stage, kind=Kind.SERIOUS_HARM, version=1, reason="The knife was his."
+    )
     assert (again.rating, again.proposed, again.reason) == (
         "medium",
         "very_high",
+        "The knife was his.",
+    )
+
+
+def test_reconfirming_a_rating_that_had_a_reason_keeps_it_when_the_proposal_is_unchanged(
+    stage, pat
+):
+    decide(stage, pat, Kind.SERIOUS_HARM, rating="medium", reason="Older brother's influence.")
+    change_answer(stage, feeding(Kind.SERIOUS_HARM), pat)
+    again = operations.reconfirm(by=pat, stage=stage, kind=Kind.SERIOUS_HARM, version=1)
+    assert (again.rating, again.proposed, again.reason) == (
+        "medium",
+        "low",
         "Older brother's influence.",
     )
 

@@ -492,7 +492,11 @@ def test_reconfirming_in_the_new_stage_clears_its_flag_only(stage, pat):
 
     carried = Judgement.objects.get(stage=review, kind=Kind.REOFFENDING)
     again = operations.reconfirm(
-        by=pat, stage=review, kind=Kind.REOFFENDING, version=carried.version
+        by=pat,
+        stage=review,
+        kind=Kind.REOFFENDING,
+        version=carried.version,
+        reason="Still two arrests since the caution.",  # the band moved with the sanction
     )
 
     assert again.carried_from_id == stage.pk

@@ -270,7 +270,7 @@ def test_the_shipped_bands_are_the_adult_convention(ogrs3):
         ("low", 0, 49, "Low", "Isel"),
         ("medium", 50, 74, "Medium", "Canolig"),
         ("high", 75, 89, "High", "Uchel"),
-        ("very_high", 90, 100, "Very High", "Uchel Iawn"),
+        ("very_high", 90, 100, "Very high", "Uchel iawn"),
     ]
     assert (ogrs3.minimum_percent, ogrs3.maximum_percent) == (1, 99)
 

@@ -108,7 +108,7 @@ def test_the_reoffending_page_shows_the_score_every_term_the_inputs_and_the_mode
     assert f"Model: {MODEL_LABEL} ({found.model.title})." in plain
     assert f"{found.percent_2_years}%" in plain
     assert f"{found.percent_1_year}% within 1 year" in plain
-    assert f"Band: {found.band.label_in('en')}" in plain
+    assert f"The model’s band: {found.band.label_in('en')}" in plain
     rows = re.findall(
         r'<th scope="row" class="govuk-table__header">(.*?)</th>\s*'
         r'<td class="govuk-table__cell govuk-table__cell--numeric">(.*?)</td>\s*'
