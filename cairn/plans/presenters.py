@@ -59,8 +59,9 @@ class TargetRow:
 
 
 def because_of(target: Target) -> list[str]:
-    """What the target rests on, as kept when it was linked."""
-    return [line for line in target.because.splitlines() if line.strip()]
+    """What the target rests on, as kept when it was linked, in the reader's language."""
+    stage = target.stage if target.question_key else None
+    return links.because_lines(stage, target.because, target.question_key)
 
 
 def rows(targets: list[Target]) -> list[TargetRow]:

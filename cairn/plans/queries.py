@@ -31,7 +31,7 @@ def targets_of(stage: Stage) -> list[Target]:
     """The plan's targets in order, each with its actions and progress notes."""
     return list(
         Target.objects.filter(stage=stage)
-        .select_related("carried_from", "concern")
+        .select_related("stage", "carried_from", "concern")
         .prefetch_related(
             Prefetch("actions", queryset=Action.objects.order_by("position", "id")),
             Prefetch(

@@ -8,6 +8,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from cairn.assessment.tests.factories import actor, start, text
+from cairn.judgements.models import Kind
+from cairn.judgements.tests.arrange import add_concern, feeding_only
+from cairn.plans import links
+from cairn.plans.presenters import because_of
 from cairn.plans.tests.arrange import FOR, FULL, add_target, with_factors
 from cairn.plans.wording import generated_objective, objective_text
 
@@ -51,3 +55,36 @@ def test_the_plan_page_shows_a_generated_target_in_welsh(client_for, practitione
 
     assert f"Adeiladu ar gryfder: {FINDING}" in page
     assert "Build on a strength" not in page
+
+
+def test_what_a_target_rests_on_is_kept_in_english_and_read_in_the_readers_language(
+    practitioner, child
+):
+    """The words after "because" are generated: kept in English whoever wrote the target,
+    translated when read, with the factor (the practitioner's words) as written."""
+    pat = actor(practitioner)
+    stage = with_factors(start(child, pat, FULL), pat)
+    with translation.override("cy"):
+        target = add_target(stage, pat, objective="Mwy o bêl-droed.", factor=FOR)
+
+    assert target.because == f"Desistance factor for: {FOR}"
+    with translation.override("en"):
+        assert because_of(target) == [f"Desistance factor for: {FOR}"]
+    with translation.override("cy"):
+        [line] = because_of(target)
+    assert line == f"Ffactor o blaid ymatal rhag troseddu: {FOR}"
+
+
+def test_a_concern_and_a_question_target_rest_on_read_in_welsh(practitioner, child):
+    pat = actor(practitioner)
+    stage = with_factors(start(child, pat, FULL), pat)
+    concern = add_concern(stage, pat)
+    question = feeding_only(Kind.SERIOUS_HARM)
+    target = add_target(stage, pat, factor="", concern_id=concern.pk, question_key=question.key)
+
+    with translation.override("cy"):
+        lines = because_of(target)
+
+    assert lines[0] == f"Pryder (Risg o niwed difrifol i eraill): {concern.what}"
+    assert lines[1] == links.question_label(stage, question.key, "cy")
+    assert lines[1] != links.question_label(stage, question.key, "en")
