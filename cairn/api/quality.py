@@ -8,7 +8,8 @@ wrote the stage (else 403). 409 when a request already awaits (requesting) or th
 no longer awaiting (deciding); 423 when the stage cannot change (ended, or signed off). After
 sign-off the stage is frozen: writes to its answers and judgements answer 423, until a manager
 reopens the stage (`POST /api/v1/stages/{id}/reopen`). 422 when what a request covers is not
-complete and current, naming each thing left.
+complete and current, naming each thing left. Whoever may edit the stage may withdraw its
+awaiting request, with a reason (`POST /api/v1/signoff-requests/{id}/withdraw`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from cairn.audit.operations import Actor
 from cairn.quality import operations, presenters, queries
 from cairn.quality.models import Sections, SignoffRequest
 from cairn.records import operations as record_operations
+from cairn.records.access import Access
 
 router = Router(tags=["countersigning"])
 
@@ -47,6 +49,10 @@ class SignoffCreated(Schema):
 class DecisionIn(Schema):
     decision: Literal["signed_off", "changes_required"]
     comment: str = ""
+
+
+class WithdrawIn(Schema):
+    reason: str
 
 
 class SignoffOut(Schema):
@@ -99,9 +105,11 @@ def _not_ready(error: operations.NotReadyError) -> ValidationError:
     )
 
 
-def _request(request: HttpRequest, request_id: int) -> SignoffRequest:
+def _request(
+    request: HttpRequest, request_id: int, at_least: Access = Access.READ
+) -> SignoffRequest:
     try:
-        signoff, _access = queries.request_for(membership_of(request), request_id)
+        signoff, _access = queries.request_for(membership_of(request), request_id, at_least)
     except Http404:
         raise HttpError(404, NOT_FOUND) from None
     return signoff
@@ -171,3 +179,25 @@ def decide_signoff(request: HttpRequest, request_id: int, payload: DecisionIn) -
     except operations.NotReadyError as error:
         raise _not_ready(error) from None
     return _out(decided)
+
+
+@router.post(
+    "/signoff-requests/{int:request_id}/withdraw",
+    response={200: SignoffOut, 409: Message, **REFUSALS},
+)
+def withdraw_signoff(request: HttpRequest, request_id: int, payload: WithdrawIn) -> Any:
+    """Take back an awaiting request, with a reason (422 without one): the way forward when it
+    went out of date after it was made, or was sent too soon. Needs edit access to the stage
+    (else 404, as on the pages); 409 when the request is no longer awaiting."""
+    signoff = _request(request, request_id, Access.EDIT)
+    try:
+        withdrawn = operations.withdraw(
+            by=Actor.from_request(request), request=signoff, reason=payload.reason
+        )
+    except operations.ReasonRequiredError:
+        raise field_errors({"reason": "Say why the request is withdrawn"}) from None
+    except operations.NotAwaitingError:
+        return Status(
+            409, {"detail": f"This request is {signoff.status}: it is not awaiting sign-off"}
+        )
+    return _out(withdrawn)

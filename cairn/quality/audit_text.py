@@ -35,9 +35,16 @@ describe_as("quality.policy.changed", lambda event: _("Changed the countersignin
 describe_as("quality.signoff.requested", _requested)
 describe_as("quality.signoff.signed_off", lambda event: _("Signed off"))
 describe_as("quality.signoff.changes_required", lambda event: _("Asked for changes"))
-describe_as(
-    "quality.signoff.withdrawn", lambda event: _("Sign-off request withdrawn: the stage changed")
-)
+
+
+def _withdrawn(event: AuditEvent) -> str:
+    reason = (event.detail or {}).get("reason")
+    if reason:  # withdrawn by the practitioner, with a reason
+        return _("Sign-off request withdrawn (%(reason)s)") % {"reason": reason}
+    return _("Sign-off request withdrawn: the stage changed")
+
+
+describe_as("quality.signoff.withdrawn", _withdrawn)
 describe_as("quality.signoff.reopened", _reopened)
 describe_as(
     "quality.comment.added",

@@ -67,6 +67,20 @@ class DecisionForm(forms.Form):
         return cleaned
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=300)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        reason = self.fields["reason"]
+        reason.label = _("Why are you withdrawing this request?")
+        reason.help_text = _("The countersigner and the stage’s history will show this.")
+        reason.error_messages = {
+            "required": _("Enter why you are withdrawing this request"),
+            "max_length": _("The reason must be 300 characters or fewer"),
+        }
+
+
 class CommentForm(forms.Form):
     key = forms.ChoiceField(widget=forms.Select)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)

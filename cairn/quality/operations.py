@@ -47,6 +47,10 @@ class CommentRequiredError(ValueError):
     """Asking for changes needs a comment saying which."""
 
 
+class ReasonRequiredError(ValueError):
+    """Withdrawing a request needs a reason."""
+
+
 class NotReadyError(Exception):
     """What the request covers is not complete and current: `left` says what is left."""
 
@@ -169,6 +173,33 @@ def decide(
         obj=locked,
         summary="Signed off" if decision == Status.SIGNED_OFF else "Asked for changes",
         detail={"stage": locked.stage_id, "comment": comment[:300]},
+    )
+    return locked
+
+
+@transaction.atomic
+def withdraw(*, by: Actor, request: SignoffRequest, reason: str) -> SignoffRequest:
+    """Take back an awaiting request (the practitioner's way forward when it went out of date,
+    or was sent too soon), with a reason the countersigner and the audit log keep. Whoever may
+    edit the stage may withdraw its request (the view and the API check that)."""
+    reason = reason.strip()[:300]
+    if not reason:
+        raise ReasonRequiredError
+    Stage.objects.select_for_update().get(pk=request.stage_id)
+    locked = SignoffRequest.objects.select_for_update().get(pk=request.pk)
+    if not locked.is_awaiting:
+        raise NotAwaitingError
+    locked.status = Status.WITHDRAWN
+    locked.note = reason
+    locked.save(update_fields=["status", "note"])
+    request.stage.__dict__.pop("_cairn_signoff_status", None)
+    record_event(
+        by=by,
+        event_type="quality.signoff.withdrawn",
+        child_id=request.stage.child_id,
+        obj=locked,
+        summary=f"Sign-off request withdrawn: {reason[:150]}",
+        detail={"stage": locked.stage_id, "reason": reason},
     )
     return locked
 

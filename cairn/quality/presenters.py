@@ -280,9 +280,11 @@ def judgement_rows(stage: Stage, language: str) -> list[JudgementRow]:
     return rows
 
 
-def status_tag(request: SignoffRequest | None) -> tuple[str, str]:
+def status_tag(request: SignoffRequest | None, *, out_of_date: bool = False) -> tuple[str, str]:
     if request is None:
         return _("Not requested"), "govuk-tag--grey"
+    if out_of_date and request.is_awaiting:
+        return _("Awaiting sign-off: out of date"), "govuk-tag--orange"
     css = {
         SignoffRequest.Status.AWAITING: "govuk-tag--blue",
         SignoffRequest.Status.CHANGES_REQUIRED: "govuk-tag--orange",

@@ -150,7 +150,24 @@ def stage_items(stage: Stage) -> list[StageItem]:
     else:
         state = ItemState.MISSING if required else ItemState.OFFERED
         detail = str(Status(latest).label) if latest else _("not yet requested")
-        if required and latest != Status.AWAITING and stage.is_open:
+        if latest == Status.AWAITING and stage.is_open:
+            # A judgement it covers went to reconfirm after it was asked for (a Core Record
+            # change, say): it cannot be signed off as it stands, and the map says so.
+            sections = (
+                SignoffRequest.objects.filter(stage=stage, status=Status.AWAITING)
+                .values_list("sections", flat=True)
+                .first()
+            )
+            stale = left_for(stage, sections) if sections else []
+            if stale:
+                detail = ngettext(
+                    "awaiting sign-off but out of date: %(num)d thing to bring up to date, "
+                    "or withdraw the request",
+                    "awaiting sign-off but out of date: %(num)d things to bring up to date, "
+                    "or withdraw the request",
+                    len(stale),
+                ) % {"num": len(stale)}
+        elif required and stage.is_open:
             left = left_for(stage, Sections.BOTH)
             if left:
                 detail = ngettext(

@@ -6,6 +6,7 @@ app_name = "quality"
 
 urlpatterns = [
     path("stages/<int:stage_id>/signoff/", views.stage_signoff, name="stage-signoff"),
+    path("stages/<int:stage_id>/signoff/withdraw/", views.withdraw, name="stage-signoff-withdraw"),
     path("signoff-requests/", views.queue, name="queue"),
     path("signoff-requests/<int:request_id>/", views.request_detail, name="request"),
     path("signoff-requests/<int:request_id>/decision/", views.decision, name="decision"),

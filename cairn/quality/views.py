@@ -25,7 +25,14 @@ from cairn.audit.operations import Actor
 from cairn.framework import catalogue as catalogues
 from cairn.judgements import presenters as judgement_presenters
 from cairn.quality import deadlines, operations, policy, presenters, progress, queries
-from cairn.quality.forms import CommentForm, DecisionForm, PolicyForm, ReplyForm, RequestForm
+from cairn.quality.forms import (
+    CommentForm,
+    DecisionForm,
+    PolicyForm,
+    ReplyForm,
+    RequestForm,
+    WithdrawForm,
+)
 from cairn.quality.models import SignoffComment, SignoffRequest
 from cairn.records import operations as record_operations
 from cairn.records.access import Access
@@ -40,6 +47,7 @@ def _stage_page(
     form: RequestForm | None,
     status: int = 200,
     refused: list[progress.Left] | None = None,
+    withdraw_form: WithdrawForm | None = None,
 ) -> HttpResponse:
     catalogue = catalogues.load(stage.catalogue_version)
     language = pages.language()
@@ -52,6 +60,12 @@ def _stage_page(
         and not (latest and latest.status in {Status.AWAITING, Status.SIGNED_OFF})
     )
     readiness = presenters.readiness(stage) if can_request else None
+    awaiting = latest if latest and latest.is_awaiting else None
+    # An awaiting request whose judgements went out of date since (a Core Record change, say)
+    # cannot be signed off as it stands: the practitioner is told what, and how to go on.
+    out_of_date = progress.left_for(stage, awaiting.sections) if awaiting else []
+    if awaiting is not None and access >= Access.EDIT:
+        tag_text, tag_class = presenters.status_tag(awaiting, out_of_date=bool(out_of_date))
     if readiness is not None and form is not None:
         if not readiness.offered:
             form = None  # nothing can be sent yet: the page says what is left instead
@@ -74,6 +88,11 @@ def _stage_page(
         form=form if can_request else None,
         readiness=readiness,
         refused=[{"text": item.text, "href": item.url} for item in refused or []],
+        out_of_date=out_of_date,
+        withdrawn_on_edit=operations.WITHDRAWN_NOTE,
+        withdraw_form=(withdraw_form or WithdrawForm())
+        if awaiting is not None and access >= Access.EDIT
+        else None,
         threads=presenters.threads(stage, queries.comments_of(stage), catalogue, language),
         can_comment=access >= Access.EDIT,
     )
@@ -104,6 +123,32 @@ def stage_signoff(request: HttpRequest, stage_id: int) -> HttpResponse:
         messages.error(request, _("This stage can no longer be changed"))
     else:
         messages.success(request, _("Sign-off requested. A manager will countersign it."))
+    return redirect("quality:stage-signoff", stage.pk)
+
+
+@require_POST
+@login_required
+def withdraw(request: HttpRequest, stage_id: int) -> HttpResponse:
+    """The practitioner takes back the stage's awaiting request, with a reason."""
+    stage, access, _catalogue = pages.load_stage(request, stage_id, Access.EDIT)
+    form = WithdrawForm(request.POST)
+    awaiting = next((item for item in queries.requests_of(stage) if item.is_awaiting), None)
+    if awaiting is None:
+        messages.error(request, _("No sign-off request is awaiting a decision on this stage"))
+        return redirect("quality:stage-signoff", stage.pk)
+    if not form.is_valid():
+        return _stage_page(request, stage, access, None, status=400, withdraw_form=form)
+    awaiting.stage = stage
+    try:
+        operations.withdraw(
+            by=Actor.from_request(request), request=awaiting, reason=form.cleaned_data["reason"]
+        )
+    except operations.NotAwaitingError:
+        messages.error(request, _("This request has already been decided or withdrawn"))
+    else:
+        messages.success(
+            request, _("Sign-off request withdrawn. Ask again when the stage is ready.")
+        )
     return redirect("quality:stage-signoff", stage.pk)
 
 
@@ -147,6 +192,7 @@ def _request_page(
         if can_decide
         else None,
         out_of_date=out_of_date,
+        withdrawn_on_edit=operations.WITHDRAWN_NOTE,
         refusal=presenters.refusal_text(reason) if reason and signoff.is_awaiting else "",
         rating_label=judgement_presenters.rating_label,
     )
