@@ -8,7 +8,8 @@ class QualityConfig(AppConfig):
 
     def ready(self) -> None:
         from cairn.assessment import extensions
-        from cairn.quality import operations, progress
+        from cairn.quality import notices, operations, progress
+        from cairn.records.notices import CASELOAD_NOTICES, Notice
 
         if progress.stage_items not in extensions.STAGE_EXTENSIONS:
             extensions.STAGE_EXTENSIONS.append(progress.stage_items)
@@ -20,3 +21,7 @@ class QualityConfig(AppConfig):
             extensions.ON_STAGE_REOPENED.append(operations.lift_on_reopen)
         if progress.answer_notes not in extensions.ANSWER_NOTES:
             extensions.ANSWER_NOTES.append(progress.answer_notes)
+        if not any(notice.slug == "signoff" for notice in CASELOAD_NOTICES):
+            CASELOAD_NOTICES.append(
+                Notice("signoff", "quality/_caseload_notice.html", notices.caseload_notice)
+            )

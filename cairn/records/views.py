@@ -33,6 +33,7 @@ from cairn.records.forms import (
     VersionedForm,
 )
 from cairn.records.models import Child
+from cairn.records.notices import caseload_notices
 from cairn.records.parts import PART_BY_SLUG, SECTION_BY_SLUG, Part, parts_in
 from cairn.ui.forms import add_errors
 
@@ -76,6 +77,9 @@ def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
             "title": str(CASELOAD_TITLES[scope]),
             "scope": scope,
             "active_nav": nav,
+            # Things waiting for the caller (stages returned for changes, say): on their own
+            # caseload, where the day starts.
+            "notices": caseload_notices(acting_membership(request)) if scope == "mine" else [],
             "page": page,
             "children": [
                 (child, presenters.alerts(child), presenters.age(child))
