@@ -89,14 +89,19 @@ class Alert:
 
 def alerts(child: Child, access: Access = Access.EDIT) -> list[Alert]:
     """The child's alerts a reader at this level may see (records.access.may_see): a summary
-    reader sees no looked-after alert, as it sees no looked-after status."""
+    reader sees no looked-after alert, as it sees no looked-after status, and an alert's detail
+    only where its field is in the summary's scope."""
+
+    def detail(name: str) -> str:
+        return str(getattr(child, name)) if may_see(access, name) else ""
+
     found = []
-    if child.has_exploitation_concern:
-        found.append(Alert(_("Exploitation concern"), child.exploitation_note))
-    if child.has_risk_to_staff:
-        found.append(Alert(_("Risk to staff"), child.risk_to_staff_note))
-    if child.needs_interpreter:
-        found.append(Alert(_("Interpreter needed"), child.interpreter_language, "blue"))
+    if child.has_exploitation_concern and may_see(access, "has_exploitation_concern"):
+        found.append(Alert(_("Exploitation concern"), detail("exploitation_note")))
+    if child.has_risk_to_staff and may_see(access, "has_risk_to_staff"):
+        found.append(Alert(_("Risk to staff"), detail("risk_to_staff_note")))
+    if child.needs_interpreter and may_see(access, "needs_interpreter"):
+        found.append(Alert(_("Interpreter needed"), detail("interpreter_language"), "blue"))
     if may_see(access, "looked_after") and child.looked_after in {
         Child.LookedAfter.SECTION_20,
         Child.LookedAfter.CARE_ORDER,
@@ -106,8 +111,10 @@ def alerts(child: Child, access: Access = Access.EDIT) -> list[Alert]:
         found.append(
             Alert(_("Looked after"), worded or choice_label(child, "looked_after"), "purple")
         )
-    if child.legal_status in {Child.LegalStatus.REMAND_YDA, Child.LegalStatus.CUSTODY}:
-        found.append(Alert(_("In custody"), child.custody_establishment, "orange"))
+    if child.legal_status in {Child.LegalStatus.REMAND_YDA, Child.LegalStatus.CUSTODY} and may_see(
+        access, "legal_status"
+    ):
+        found.append(Alert(_("In custody"), detail("custody_establishment"), "orange"))
     return found
 
 

@@ -120,6 +120,15 @@ def _parse_date(text: str) -> dt.date | None:
     return None
 
 
+# The field of the child's row each caseload alert filter reads.
+ALERT_FIELDS = {
+    "exploitation": "has_exploitation_concern",
+    "risk_to_staff": "has_risk_to_staff",
+    "interpreter": "needs_interpreter",
+    "looked_after": "looked_after",
+}
+
+
 def caseload(membership: Membership, *, scope: str, filters: CaseloadFilter) -> QuerySet[Child]:
     """Children for a caseload page: scope "mine" (my cases), "team" (my team's, or the whole
     organisation for a manager or someone in no team) or "shared" (reached through grants)."""
@@ -152,13 +161,27 @@ def caseload(membership: Membership, *, scope: str, filters: CaseloadFilter) -> 
         children = children.exclude(policy.restricted_from(membership))
     if filters.legal_status:
         children = children.filter(legal_status=filters.legal_status)
-    if filters.alert == "exploitation":
+    if filters.alert:
+        children = _with_alert(children, membership, filters.alert)
+    return children.order_by(*SORTS.get(filters.sort, SORTS["name"]))
+
+
+def _with_alert(children: QuerySet[Child], membership: Membership, alert: str) -> QuerySet[Child]:
+    """The children with this alert (a caseload filter)."""
+    if not policy.may_see(Access.SUMMARY, ALERT_FIELDS[alert]):
+        # Through a grant, a filter on a field outside the summary's scope (looked-after
+        # status) only picks among the children the caller reads in full: it must not tell
+        # which summary-shared children are looked after.
+        children = children.filter(
+            Q(organisation=membership.organisation) | visible_filter(membership, Access.READ)
+        )
+    if alert == "exploitation":
         children = children.filter(has_exploitation_concern=True)
-    elif filters.alert == "risk_to_staff":
+    elif alert == "risk_to_staff":
         children = children.filter(has_risk_to_staff=True)
-    elif filters.alert == "interpreter":
+    elif alert == "interpreter":
         children = children.filter(needs_interpreter=True)
-    elif filters.alert == "looked_after":
+    elif alert == "looked_after":
         # The same statuses as the "Looked after" alert: a care leaver is no longer looked after.
         children = children.filter(
             looked_after__in=[
@@ -167,7 +190,7 @@ def caseload(membership: Membership, *, scope: str, filters: CaseloadFilter) -> 
                 Child.LookedAfter.REMAND,
             ]
         )
-    return children.order_by(*SORTS.get(filters.sort, SORTS["name"]))
+    return children
 
 
 def likely_duplicates(
@@ -249,6 +272,23 @@ class Restricted:
 
     ask: str
     may_open: bool
+
+
+def grant_access_among(membership: Membership, children: list[Child]) -> dict[int, Access]:
+    """The access the caller's grants give to each of these children (a "shared" caseload
+    page's), in one query: the widest where several grants are in force."""
+    found: dict[int, Access] = {}
+    if not children:
+        return found
+    rows = (
+        policy.grants_in_force(membership)
+        .filter(child_id__in=[child.pk for child in children])
+        .values_list("child_id", "scope")
+    )
+    for child_id, scope in rows:
+        level = policy.GRANT_ACCESS[Grant.Scope(scope)]
+        found[child_id] = max(found.get(child_id, Access.NONE), level)
+    return found
 
 
 def restrictions_among(membership: Membership, children: list[Child]) -> dict[int, Restricted]:

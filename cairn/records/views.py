@@ -67,6 +67,11 @@ def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
         shown=len(page.object_list),
     )
     restricted = queries.restrictions_among(acting_membership(request), list(page.object_list))
+    accesses = (
+        queries.grant_access_among(acting_membership(request), list(page.object_list))
+        if scope == "shared"
+        else {}
+    )
     # Translated once for the page, not once a row (a row's get_legal_status_display() would
     # translate every choice again).
     legal_statuses = {value: str(label) for value, label in Child.LegalStatus.choices}
@@ -81,8 +86,14 @@ def _caseload(request: HttpRequest, scope: str, nav: str) -> HttpResponse:
             # caseload, where the day starts.
             "notices": caseload_notices(acting_membership(request)) if scope == "mine" else [],
             "page": page,
+            # Each child's alerts as far as the caller's access shows them: through a summary
+            # grant, no looked-after alert (records.access.may_see).
             "children": [
-                (child, presenters.alerts(child), presenters.age(child))
+                (
+                    child,
+                    presenters.alerts(child, accesses.get(child.pk, Access.EDIT)),
+                    presenters.age(child),
+                )
                 for child in page.object_list
             ],
             # Restricted records, by child: the caseload shows a record the caller may not

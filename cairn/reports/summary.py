@@ -365,7 +365,9 @@ def _legal_status(child: Child, access: Access) -> str:
 
 
 def _lives(child: Child, access: Access) -> str:
-    """Where the child lives: the town only, never the street (a partner needs the area)."""
+    """Where the child lives: the town only, never the street (a partner needs the area). With
+    whom (a residential home, foster carers) is for READ access: for a summary grant it would
+    tell looked-after status, which the summary's scope leaves out (records.access.may_see)."""
     if (
         child.legal_status in CUSTODY_STATUSES
         and child.custody_establishment
@@ -375,7 +377,7 @@ def _lives(child: Child, access: Access) -> str:
     address = _current_address(child)
     if address is None:
         return _("Not recorded")
-    if not address.living_with:
+    if not address.living_with or not may_see(access, "living_with"):
         return address.town
     return _("%(town)s, with %(people)s") % {
         "town": address.town,
