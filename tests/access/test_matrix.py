@@ -2,8 +2,10 @@
 
 The URLs are read from the resolver (Django pages and the API's routes alike) and each one
 must have a row in EXPECTED, so a new URL cannot ship without someone deciding who may open
-it. Each cell (URL, caller) is its own test. Path parameters are filled with real objects: a
-Northshire child with one item of each list part of the record, the practitioner's
+it. Each caller is one test that tries every URL in turn (each cell a request in a savepoint
+rolled back after it, with the caller's cookies put back, so no cell sees another's writes or
+sign-out) and lists every cell that answered wrongly. Path parameters are filled with real
+objects: a Northshire child with one item of each list part of the record, the practitioner's
 organisation, team, user, membership and token.
 
 Callers with "+scope" hold a grant of that scope to the child in force now; the same caller
@@ -14,7 +16,9 @@ share a path with a list route and are exercised with a valid POST (METHOD, PAYL
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -408,17 +412,14 @@ URLS = _walk(get_resolver())
 PARAMETERS = dict(URLS)
 
 
-def _cells() -> list[Any]:
-    cells = []
-    for name, _params in URLS:
-        if name not in EXPECTED:  # one failing cell, not one per caller
-            cells.append(pytest.param(name, "", ANON, id=f"{name}-not-in-matrix"))
-            continue
-        for variant in VARIANTS.get(name, [""]):
-            for role in ROLES:
-                label = f"{name}/{variant}" if variant else name
-                cells.append(pytest.param(name, variant, role, id=f"{label}-{role}"))
-    return cells
+def _matrix_urls() -> list[tuple[str, str]]:
+    """Every (URL name, variant) the matrix tries; a URL without a row fails the test below."""
+    return [
+        (name, variant)
+        for name, _params in URLS
+        if name in EXPECTED
+        for variant in VARIANTS.get(name, [""])
+    ]
 
 
 def test_every_url_has_a_row_in_the_matrix():
@@ -607,23 +608,58 @@ def _url(name: str, variant: str, world: World) -> str:
     return reverse(name, kwargs=kwargs) + QUERY.get(name, "")
 
 
-@pytest.mark.parametrize(("name", "variant", "role"), _cells())
-def test_matrix(name: str, variant: str, role: str, caller: Client, world: World) -> None:
-    assert name in EXPECTED, f"{name} is not in the authorisation matrix: add a row to EXPECTED"
-    expected = EXPECTED[name][role]
-    url = _url(name, variant, world)
-    if name in METHOD:
-        send = getattr(caller, METHOD[name])
-        response = send(url, PAYLOAD[name], content_type="application/json")
-    else:
-        response = caller.get(url)
+def _send(client: Client, name: str, url: str) -> Any:
+    """One cell's request, undone afterwards: its writes are rolled back and the client's
+    cookies put back (a sign-out or a language switch does not carry over to the next cell)."""
+    cookies = SimpleCookie()
+    cookies.load(client.cookies.output(header="", sep=";"))
+    try:
+        with transaction.atomic():
+            if name in METHOD:
+                send = getattr(client, METHOD[name])
+                response = send(url, PAYLOAD[name], content_type="application/json")
+            else:
+                response = client.get(url)
+            transaction.set_rollback(True)
+    finally:
+        client.cookies = cookies
+    return response
+
+
+def _mismatch(response: Any, expected: Expected) -> str | None:
     if isinstance(expected, Redirect):
-        assert (response.status_code, urlsplit(response.get("Location", "")).path) == (
-            302,
-            expected.to,
-        ), url
-    else:
-        assert response.status_code == expected, url
+        got: Any = (response.status_code, urlsplit(response.get("Location", "")).path)
+        return None if got == (302, expected.to) else f"answered {got}, expected {expected!r}"
+    if response.status_code != expected:
+        return f"answered {response.status_code}, expected {expected}"
+    return None
+
+
+def _try_every_url(
+    client: Client, world: World, urls: list[tuple[str, str]], check: Callable[..., str | None]
+) -> list[str]:
+    """Each URL's request in turn; what was wrong with each wrong one."""
+    wrong = []
+    for name, variant in urls:
+        url = _url(name, variant, world)
+        try:
+            mismatch = check(name, _send(client, name, url))
+        except Exception as error:  # one broken cell must not hide the others
+            mismatch = f"raised {error!r}"
+        if mismatch:
+            wrong.append(f"{METHOD.get(name, 'get').upper()} {url} ({name}): {mismatch}")
+    return wrong
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_matrix(role: str, caller: Client, world: World) -> None:
+    wrong = _try_every_url(
+        caller,
+        world,
+        _matrix_urls(),
+        lambda name, response: _mismatch(response, EXPECTED[name][role]),
+    )
+    assert not wrong, f"{len(wrong)} cells wrong for {role}:\n" + "\n".join(wrong)
 
 
 # A restricted record (records.access): the same URLs with the child's record restricted by
@@ -632,9 +668,8 @@ def test_matrix(name: str, variant: str, role: str, caller: Client, world: World
 # managers always reach; staff named on it answer as in EXPECTED, and so do other
 # organisations' grants, which a restriction does not touch.
 #
-# Every URL under the child is tried for each of these roles, but as one test per role: the
-# world and the restriction are built once, and each request runs in a savepoint rolled back
-# after it, so no request sees another's writes (a cell per URL built the world 750 times).
+# Every URL under the child is tried for each of these roles, as one test per role as above:
+# the world and the restriction are built once (a test per cell built them 750 times).
 PRAC_NAMED = "practitioner+named"
 MGR_NAMED = "manager+named"
 RESTRICTED_ROLES = [PRAC, PRAC_NAMED, MGR, MGR_NAMED, SEC_G, PTN_G]
@@ -697,16 +732,11 @@ def restricted_caller(
 
 def _restricted_mismatch(response: Any, expected: Expected, role: str) -> str | None:
     """What is wrong with the answer to one restricted cell, or None."""
-    if isinstance(expected, Redirect):
-        got: Any = (response.status_code, urlsplit(response.get("Location", "")).path)
-        if got != (302, expected.to):
-            return f"answered {got}, expected {expected!r}"
-        return None
-    if response.status_code != expected:
-        return f"answered {response.status_code}, expected {expected}"
-    if expected == 403 and role in NOT_NAMED and b"restricted" not in response.content:
+    mismatch = _mismatch(response, expected)
+    refused = mismatch is None and expected == 403 and role in NOT_NAMED
+    if refused and b"restricted" not in response.content:
         return "refused without saying the record is restricted"
-    return None
+    return mismatch
 
 
 def test_restricted_matrix_covers_every_url_under_the_child() -> None:
@@ -718,18 +748,12 @@ def test_restricted_matrix_covers_every_url_under_the_child() -> None:
 
 @pytest.mark.parametrize("role", RESTRICTED_ROLES)
 def test_restricted_matrix(role: str, restricted_caller: Client, world: World) -> None:
-    wrong = []
-    for name, variant in _restricted_urls():
-        expected = restricted_expected(name, role)
-        url = _url(name, variant, world)
-        with transaction.atomic():
-            if name in METHOD:
-                send = getattr(restricted_caller, METHOD[name])
-                response = send(url, PAYLOAD[name], content_type="application/json")
-            else:
-                response = restricted_caller.get(url)
-            transaction.set_rollback(True)
-        mismatch = _restricted_mismatch(response, expected, role)
-        if mismatch:
-            wrong.append(f"{METHOD.get(name, 'get').upper()} {url} ({name}): {mismatch}")
+    wrong = _try_every_url(
+        restricted_caller,
+        world,
+        _restricted_urls(),
+        lambda name, response: _restricted_mismatch(
+            response, restricted_expected(name, role), role
+        ),
+    )
     assert not wrong, f"{len(wrong)} cells wrong for {role}:\n" + "\n".join(wrong)
