@@ -115,6 +115,9 @@ class ReplyForm(forms.Form):
         }
 
 
+NO_RATING = "none"  # the policy's minimum rating: ratings never call for countersigning
+
+
 class PolicyForm(forms.Form):
     stage_types = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, required=False)
     minimum_rating = forms.ChoiceField(widget=forms.RadioSelect, required=False)
@@ -133,8 +136,14 @@ class PolicyForm(forms.Form):
         types.help_text = _("Select all that apply.")
         types.error_messages = {"invalid_choice": _("Select stage types from the list")}
         rating = self.fields["minimum_rating"]
-        rating.choices = [("", _("Ratings never call for countersigning")), *ratings]  # type: ignore[attr-defined]
+        # Not "": a radio with an empty value is not shown, and a chosen rating could then
+        # never be taken back (radios cannot be cleared).
+        rating.choices = [(NO_RATING, _("Ratings never call for countersigning")), *ratings]  # type: ignore[attr-defined]
         rating.label = _(
             "Any stage rated at least this for risk of serious harm or safety and well-being"
         )
         rating.error_messages = {"invalid_choice": _("Select a rating from the list")}
+
+    def clean_minimum_rating(self) -> str:
+        value: str = self.cleaned_data.get("minimum_rating") or ""
+        return "" if value == NO_RATING else value

@@ -26,6 +26,7 @@ from cairn.framework import catalogue as catalogues
 from cairn.judgements import presenters as judgement_presenters
 from cairn.quality import deadlines, operations, policy, presenters, progress, queries
 from cairn.quality.forms import (
+    NO_RATING,
     CommentForm,
     DecisionForm,
     PolicyForm,
@@ -340,7 +341,7 @@ def policy_page(request: HttpRequest) -> HttpResponse:
         ratings=rules_ratings,
         initial={
             "stage_types": sorted(current.stage_types),
-            "minimum_rating": current.minimum_rating,
+            "minimum_rating": current.minimum_rating or NO_RATING,
         },
     )
     if request.method == "POST" and form.is_valid():
