@@ -145,7 +145,7 @@ def reconfirm(*, by: Actor, stage: Stage, kind: str, version: int, reason: str =
         raise InvalidError(
             {"reason": _("The reason must be %(max)d characters or fewer") % {"max": MAX_TEXT}}
         )
-    before = {"proposed": judgement.proposed, "reason": judgement.reason}
+    proposed_before = judgement.proposed
     judgement.proposed = now_proposed
     if reason:
         judgement.reason = reason
@@ -163,14 +163,15 @@ def reconfirm(*, by: Actor, stage: Stage, kind: str, version: int, reason: str =
         child_id=stage.child_id,
         obj=judgement,
         summary=f"{Kind(kind).label}: {judgement.rating} reconfirmed",
+        # Flat, as judgements.decided keeps its decision: no "changes" key, which other
+        # events keep as {field: [old, new]} for the record's history to list field by field.
         detail={
             "stage": stage.pk,
             "kind": kind,
             "rating": judgement.rating,
-            # The judgement's own fields that changed, as every change event keeps them.
-            "changes": changed(
-                before, {"proposed": judgement.proposed, "reason": judgement.reason}
-            ),
+            "proposed_before": proposed_before,
+            "proposed": judgement.proposed,
+            **({"reason": reason} if reason else {}),
             # What it rests on that had changed: the question keys and Core Record facts.
             "after": [change.name for change in state.changes],
             "version": judgement.version,

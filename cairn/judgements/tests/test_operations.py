@@ -309,7 +309,8 @@ def test_reconfirming_keeps_the_rating_on_what_the_stage_holds_now(stage, pat):
         "stage": stage.pk,
         "kind": "safety_wellbeing",
         "rating": made.rating,
-        "changes": {},  # the proposal did not move and no new reason was given
+        "proposed_before": made.proposed,
+        "proposed": made.proposed,
         "after": [question.key],
         "version": 2,
     }

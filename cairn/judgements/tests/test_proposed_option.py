@@ -216,10 +216,15 @@ def test_a_band_reads_the_same_on_the_page_the_summary_and_the_model_file(stage,
     assert line.band == "Very high"
 
 
-# 5. The reconfirmed event keeps changes as field -> [old, new]
+# 5. The reconfirmed event keeps no list under "changes"
 
 
-def test_the_reconfirmed_event_keeps_its_changes_as_every_change_event_does(stage, pat):
+def test_the_reconfirmed_event_keeps_its_decision_as_judgements_decided_does(
+    client_for, practitioner, stage, pat
+):
+    """Other events keep "changes" as {field: [old, new]}, which the record's history lists
+    field by field; a reconfirmation keeps its decision flat, as a decision does, and the
+    overview says it in words."""
     made = made_under_the_high_band(stage, pat)
 
     operations.reconfirm(
@@ -227,7 +232,31 @@ def test_the_reconfirmed_event_keeps_its_changes_as_every_change_event_does(stag
     )
 
     event = AuditEvent.objects.get(event_type="judgements.reconfirmed")
-    assert event.detail["changes"] == {
-        "proposed": ["high", "very_high"],
-        "reason": ["", "Still high."],
-    }
+    assert "changes" not in event.detail
+    assert (event.detail["proposed_before"], event.detail["proposed"]) == ("high", "very_high")
+    assert (event.detail["rating"], event.detail["reason"]) == ("high", "Still high.")
+    page = squash(
+        text(client_for(practitioner).get(reverse("records:child-overview", args=[stage.child_id])))
+    )
+    assert "Likelihood of reoffending reconfirmed" in page
+    assert "very_high" not in page
+
+
+def test_the_api_asks_for_the_reason_when_the_proposal_moved(client_for, practitioner, stage, pat):
+    made = made_under_the_high_band(stage, pat)
+    client = client_for(practitioner)
+    api = f"/api/v1/stages/{stage.pk}/judgements/reoffending/reconfirm"
+
+    refused = client.post(api, {"version": made.version}, content_type="application/json")
+    accepted = client.post(
+        api,
+        {"version": made.version, "reason": "Still high."},
+        content_type="application/json",
+    )
+
+    assert refused.status_code == 422, refused.content
+    assert "reason" in refused.content.decode()
+    assert accepted.status_code == 200, accepted.content
+    assert (accepted.json()["reason"], accepted.json()["version"]) == ("Still high.", 2)
+    band = client.get(f"/api/v1/children/{stage.child_id}/reoffending-score").json()["band"]
+    assert (band["key"], band["label"]) == ("very_high", "Very high")
