@@ -150,7 +150,13 @@ def child_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "records/child_create.html",
-        {"form": form, "duplicates": duplicates, "active_nav": "child-create"},
+        {
+            "form": form,
+            "duplicates": duplicates,
+            # A restricted one the person is not named on shows no local ID, only whom to ask.
+            "restricted": queries.restrictions_among(membership, duplicates),
+            "active_nav": "child-create",
+        },
     )
 
 
