@@ -14,7 +14,7 @@ from cairn.assessment.tests import factories
 from cairn.audit.models import AuditEvent
 from cairn.audit.presenters import describe
 from cairn.quality import progress
-from cairn.quality.models import SignoffRequest
+from cairn.quality.models import CountersignPolicy, SignoffRequest
 from cairn.quality.tests.test_readiness import ask, decide, out_of_date_request
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,10 @@ Status = SignoffRequest.Status
 JSON = "application/json"
 
 
-def test_the_requester_sees_an_out_of_date_request_and_what_to_do(client_for, stage, practitioner):
+def test_the_requester_sees_an_out_of_date_request_and_what_to_do(
+    client_for, stage, practitioner, northshire
+):
+    CountersignPolicy.objects.create(organisation=northshire, stage_types=["out_of_court"])
     out_of_date_request(stage, practitioner)
 
     page = factories.text(
@@ -35,6 +38,8 @@ def test_the_requester_sees_an_out_of_date_request_and_what_to_do(client_for, st
     assert "Withdraw this request" in page
     [item] = [i for i in extensions.items_of(stage) if i.key == progress.ITEM_KEY]
     assert "out of date" in item.detail
+    left = factories.text(client_for(practitioner).get(reverse("assessment:left", args=[stage.pk])))
+    assert "awaiting sign-off but out of date" in left
 
 
 def test_a_current_awaiting_request_is_not_called_out_of_date(client_for, stage, practitioner):
