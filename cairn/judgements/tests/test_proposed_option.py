@@ -185,7 +185,7 @@ def test_a_carried_judgement_reconfirmed_in_the_review_says_who_reconfirmed_it(
     page = squash(text(client.get(url(review))))
     assert "Carried forward from the stage started on" not in page
     name = practitioner.user.get_full_name() or practitioner.user.username
-    assert f"Reconfirmed Reconfirmed by {name} on " in page
+    assert f"Reconfirmed by {name} on " in page
 
 
 def test_a_carried_judgement_revised_in_the_review_no_longer_says_carried(
