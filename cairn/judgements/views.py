@@ -15,9 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cairn.accounts.decorators import capability_required
-from cairn.accounts.roles import Capability
-from cairn.accounts.scope import is_service_administrator
+from cairn.accounts.scope import administration_required, is_service_administrator
 from cairn.assessment import extensions, pages
 from cairn.assessment import queries as assessment_queries
 from cairn.assessment.models import Stage
@@ -378,7 +376,7 @@ def _may_load_models(request: HttpRequest) -> bool:
     return may_load
 
 
-@capability_required(Capability.MANAGE_ACCOUNTS)
+@administration_required  # a service administrator may have no role in any organisation
 def scoring_model(request: HttpRequest) -> HttpResponse:
     """Administrators see the active model in full; the model is the whole service's, so only
     a service administrator may load another model file (an organisation's administrator acts

@@ -672,3 +672,25 @@ def test_a_practitioner_has_no_administration_in_the_navigation(client_for, prac
 
     assert 'href="/caseload/"' in navigation
     assert 'href="/accounts/organisations/"' not in navigation
+
+
+def test_service_administrator_without_a_role_reaches_the_scoring_model_from_the_organisations(
+    service,
+):
+    """The reoffending model is the whole service's: its administrator, who may have no role in
+    any organisation, finds it from the organisations and may load a model there."""
+    organisations = _html(service.get("/accounts/organisations/"))
+    assert 'href="/accounts/scoring-model/"' in organisations
+
+    page = service.get("/accounts/scoring-model/")
+    assert page.status_code == 200
+    assert 'name="model_file"' in _html(page)
+    assert service.post("/accounts/scoring-model/", {"action": "default"}).status_code == 302
+
+
+def test_an_organisations_administrator_finds_the_scoring_model_but_may_not_load_one(admin):
+    assert 'href="/accounts/scoring-model/"' in _html(admin.get("/accounts/organisations/"))
+
+    page = admin.get("/accounts/scoring-model/")
+    assert page.status_code == 200
+    assert 'name="model_file"' not in _html(page)
