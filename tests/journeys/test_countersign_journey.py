@@ -3,7 +3,8 @@ practitioner sent for sign-off, comments on the changed answer, first tries to a
 without saying which, then signs it off; the practitioner sees the comment beside the answer
 and the stage frozen. A stage not yet complete cannot be sent: the page lists what is left and
 refuses the request with an error summary; a countersigner whose request went out of date sees
-that first and can only ask for changes. Every page (the queue, the request, the stage's sign-off
+that first and can only ask for changes, and the practitioner sees it too and withdraws it with a
+reason; a stage returned for changes shows on the practitioner's caseload. Every page (the queue, the request, the stage's sign-off
 page, the policy, the deadlines dashboard) passes axe."""
 
 from __future__ import annotations
@@ -144,3 +145,32 @@ def test_sign_off_waits_for_a_complete_and_current_stage(
     expect(page.locator("#out-of-date")).to_contain_text("to reconfirm")
     expect(page.get_by_label("Sign off", exact=True)).to_have_count(0)
     assert_accessible(page, "the request gone out of date")
+
+    # The practitioner who asked sees it is out of date, and withdraws it with a reason.
+    sign_out(page)
+    sign_in(page, practitioner, next_path=f"/stages/{unfinished.pk}/signoff/")
+    expect(page.locator("#request-out-of-date")).to_contain_text("to reconfirm")
+    assert_accessible(page, "the practitioner's request gone out of date")
+    submit(page, "Withdraw request")
+    expect(error_summary(page)).to_contain_text("Enter why you are withdrawing this request")
+    page.get_by_label("Why are you withdrawing this request?").fill("Reconfirming the judgement")
+    submit(page, "Withdraw request")
+    expect(success_banner(page)).to_contain_text("Sign-off request withdrawn")
+    expect(page.get_by_text("Reconfirming the judgement").first).to_be_visible()
+    assert_accessible(page, "the sign-off page after withdrawing")
+
+    # Returned for changes: the practitioner's caseload says so, linking to the stage.
+    SignoffRequest.objects.create(
+        stage=unfinished,
+        sections=Sections.BOTH,
+        requested_by=practitioner.user,
+        status=SignoffRequest.Status.CHANGES_REQUIRED,
+        decided_by_name="Mo Manager",
+        decided_at=stale.requested_at,
+        comment="Please reconfirm",
+    )
+    page.goto("/caseload/")
+    expect(page.locator("#signoff-notice")).to_contain_text("1 stage returned to you for changes")
+    assert_accessible(page, "my caseload with a stage returned for changes")
+    page.locator("#returned-for-changes a").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign-off")

@@ -62,7 +62,9 @@ def test_the_practitioner_withdraws_an_awaiting_request_with_a_reason(
     client = client_for(practitioner)
     url = reverse("quality:stage-signoff-withdraw", args=[stage.pk])
 
-    assert client.post(url, {"reason": ""}).status_code == 400
+    refused = client.post(url, {"reason": ""})
+    assert refused.status_code == 400
+    assert "Enter why you are withdrawing this request" in factories.text(refused)
     assert SignoffRequest.objects.get(pk=request.pk).status == Status.AWAITING
 
     response = client.post(url, {"reason": "A new offence was added: reconfirming first"})
