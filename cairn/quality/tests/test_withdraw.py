@@ -128,3 +128,9 @@ def test_the_history_shows_who_reopened_and_why(
         client_for(practitioner).get(reverse("quality:stage-signoff", args=[stage.pk]))
     )
     assert page.count("The offence date was wrong") == 2  # the latest request, and its row
+    request = SignoffRequest.objects.get(stage=stage)
+    countersigner = factories.text(
+        client_for(manager).get(reverse("quality:request", args=[request.pk]))
+    )
+    assert "Reopened by Max Tester" in countersigner
+    assert "The offence date was wrong" in countersigner
