@@ -106,6 +106,10 @@ class DemoChild:
     opened: dt.date | None = None
     # When each grant was opened in the story, by the organisation it is to (else: now).
     granted: dict[str, dt.date] = field(default_factory=dict)
+    # A restricted record (records.Restriction): why, and the staff named on it (by username).
+    # The demo's manager, mo.manager, restricts it and is always named.
+    restriction: str = ""
+    restricted_to: tuple[str, ...] = ()
 
     def opened_on(self) -> dt.date:
         dates: list[dt.date] = [row["offence_date"] for row in self.offences]
@@ -299,6 +303,8 @@ def _amira_haddad() -> DemoChild:
         family_name="Haddad",
         date_of_birth=born,
         sex="female",
+        restriction="Child of a member of staff: kept to her case worker and the team manager",
+        restricted_to=("pat.practitioner", "mo.manager"),
         details={
             "ethnicity": "other_arab",
             "religion": "muslim",
@@ -661,7 +667,7 @@ def _ellie_marsh() -> DemoChild:
         date_of_birth=born,
         sex="female",
         case_worker="pat.practitioner",
-        team="South team",
+        team="North team",
         details={
             "ethnicity": "white_british",
             "religion": "none",

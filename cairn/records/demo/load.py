@@ -75,6 +75,16 @@ USERS = [
         "North team",
     ),
     ("mo.manager", "Mo", "Manager", "northshire-yjs", Membership.Role.MANAGER, "North team"),
+    # A practitioner in Pat's team not named on the restricted demo record (Amira Haddad's):
+    # Lee sees that it exists, and whom to ask, but nothing in it.
+    (
+        "lee.practitioner",
+        "Lee",
+        "Practitioner",
+        "northshire-yjs",
+        Membership.Role.PRACTITIONER,
+        "North team",
+    ),
     (
         "ola.other",
         "Ola",
@@ -221,6 +231,14 @@ def _create_child(
             version=safeguarding.version,
             part="safeguarding",
             at=opened,
+        )
+    if demo.restriction:
+        manager = users["mo.manager"]
+        operations.restrict_record(
+            by=Actor(user=manager, organisation=organisation),
+            child=child,
+            reason=demo.restriction,
+            user_ids={users[username].pk for username in demo.restricted_to},
         )
     for code, scope, reason in demo.grants:
         when = demo.granted.get(code)

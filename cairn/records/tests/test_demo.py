@@ -38,6 +38,7 @@ Role = Membership.Role
 EXPECTED_USERS = {
     "pat.practitioner": ("northshire-yjs", Role.PRACTITIONER),
     "mo.manager": ("northshire-yjs", Role.MANAGER),
+    "lee.practitioner": ("northshire-yjs", Role.PRACTITIONER),
     "ola.other": ("southmoor-yjs", Role.PRACTITIONER),
     "sam.secure": ("oakwood-stc", Role.SECURE_ESTATE),
     "pip.placements": ("ycs-placements", Role.PLACEMENTS_OFFICER),
@@ -92,9 +93,9 @@ def test_loaddemo_creates_the_five_organisations_and_their_teams(demo: None) -> 
     assert Team.objects.filter(organisation__code="southmoor-yjs", name="Court and community")
 
 
-def test_loaddemo_creates_seven_demo_users_with_their_roles(demo: None) -> None:
+def test_loaddemo_creates_eight_demo_users_with_their_roles(demo: None) -> None:
     users = User.objects.filter(username__in=EXPECTED_USERS)
-    assert users.count() == 7
+    assert users.count() == 8
     for user in users:
         code, role = EXPECTED_USERS[user.username]
         assert user.is_demo_account
@@ -298,3 +299,33 @@ def test_demo_grants_reach_oakwood_placements_and_the_partner_agency(demo: None)
     ellie_grant = Grant.objects.get(child__given_name="Ellie")
     assert ellie_grant.reason == "Shared with consent for the multi-agency exploitation meeting"
     assert all(grant.reason for grant in Grant.objects.all())
+
+
+def test_the_demo_shows_a_restricted_record(demo: None, client_for: Callable) -> None:
+    """Amira Haddad's record is kept to Pat and Mo: Lee, in the same team, sees on the team
+    caseload that she exists and whom to ask, and nothing in her record."""
+    from cairn.records.models import Restriction
+
+    amira = Child.objects.get(local_id="NOR-00002")
+    restriction = Restriction.objects.get(child=amira)
+    assert restriction.restricted_by.username == "mo.manager"
+    assert set(restriction.named.values_list("user__username", flat=True)) == {
+        "pat.practitioner",
+        "mo.manager",
+    }
+    lee = Membership.objects.get(user__username="lee.practitioner")
+    assert lee.team is not None
+    assert lee.team.name == "North team"
+    client = client_for(lee)
+    assert client.get(f"/children/{amira.pk}/").status_code == 403
+    caseload = client.get("/caseload/team/").content.decode()
+    assert "Haddad" in caseload
+    assert "Ask Mo Manager" in caseload or "Mo Manager" in caseload
+    pat = Membership.objects.get(user__username="pat.practitioner")
+    assert client_for(pat).get(f"/children/{amira.pk}/").status_code == 200
+
+
+def test_ellie_marsh_is_in_her_case_workers_team(demo: None) -> None:
+    ellie = Child.objects.select_related("case_worker", "team").get(local_id="NOR-00004")
+    worker = Membership.objects.get(user=ellie.case_worker, organisation=ellie.organisation)
+    assert ellie.team == worker.team
