@@ -245,17 +245,18 @@ PLANS: dict[str, DemoChildPlan] = {
         language="cy",
     ),
     "SOU-00003": DemoChildPlan(
-        want="To feel safe and have proper friends.",
+        want="To stay out of fights and stick at Castell Park.",
         good_at="Writing stories. Looking after animals.",
         will_do=(
-            "Tell Mum or my worker if someone asks me to carry things",
-            "Go to the youth club on Tuesdays",
+            "Walk away and tell Mr Hughes when it kicks off online",
+            "Go to the youth club on Tuesdays instead of the shops",
         ),
         helpers=(
             ("Mum", "Picks me up from youth club"),
+            ("Mr Hughes at school", "Lets me take a break when I'm wound up"),
             ("My YOT worker", "Helps me when I'm worried"),
         ),
-        know="I feel safe and I've stopped hanging around the station.",
+        know="No more fights, and I've left the group chat that posts them.",
     ),
 }
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 from cairn.assessment import answers, completion
@@ -67,8 +68,19 @@ def _write_stage(by: Actor, child: Child, plan: StagePlan, clock: Clock, day: dt
         )
 
     ordered = _in_catalogue_order(stage, plan.answers)
+    written = started
+    latest = moment(day, last_day, ANSWERS_UNTIL)
     for index, (key, value) in enumerate(ordered):
-        clock.set(_spread(day, plan.started, last_day, index / len(ordered)))
+        # Never before a day the answer names ("(mum, 3 May)"): it was written after hearing it.
+        written = min(
+            latest,
+            max(
+                written,
+                _spread(day, plan.started, last_day, index / len(ordered)),
+                _named_moment(value, day),
+            ),
+        )
+        clock.set(written)
         _answer(by, stage, key, value)
 
     clock.set(moment(day, last_day, CONCERNS))
@@ -134,6 +146,40 @@ def _in_catalogue_order(stage: Stage, planned: dict[str, Any]) -> list[tuple[str
             f"{stage.child.local_id} {stage.stage_type} does not ask: {', '.join(unknown)}"
         )
     return sorted(planned.items(), key=lambda item: position[item[0]])
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_DAY_MONTH = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")\b")
+
+
+def _named_moment(value: Any, day: dt.date) -> dt.datetime:
+    """The start of the working day after the latest day an answer's text names ("3 May", the
+    last such date on or before `day`), or the distant past when it names none."""
+    found = dt.datetime.min.replace(tzinfo=dt.UTC)
+    if not isinstance(value, str):
+        return found
+    for number, month in _DAY_MONTH.findall(value):
+        try:
+            named = dt.date(day.year, _MONTHS.index(month) + 1, int(number))
+        except ValueError:
+            continue
+        if named > day:
+            named = named.replace(year=day.year - 1)
+        found = max(found, moment(day, (day - named).days, ANSWERS_FROM))
+    return found
 
 
 def _spread(day: dt.date, first_day: int, last_day: int, fraction: float) -> dt.datetime:

@@ -49,7 +49,8 @@ def case(day: dt.date) -> Case:
             "education.progress": "some_difficulties",
             "education.difficulties": "Managed move to Castell Park School five months ago; "
             f"attendance 74%; two removals from lessons for shouting (school, {on(112)}).",
-            "education.support": "SEN support for ADHD: movement breaks, a key adult and short "
+            "education.support": "Individual development plan for her additional learning "
+            "needs (ADHD), kept by Castell Park School: movement breaks, a key adult and short "
             "tasks.",
             "education.child_view": "Beth says the new school is 'better, they don't treat me "
             "like a psycho'.",

@@ -268,7 +268,7 @@ def case(day: dt.date) -> Case:
         confirm=("living_arrangements", "family_relationships", "education"),
         answers={
             "substance_use.details": "Down to cannabis at weekends only since the curfew "
-            f"started, he says; two negative tests at the substance use service ({on(6)}). "
+            f"started, he says; two negative tests at the substance use service ({on(24)}). "
             "The £150 debt is still owed.",
             "substance_use.support": "current",
             "foundations_for_change.engagement": "willing",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -105,3 +106,52 @@ def test_a_grant_is_opened_on_its_story_date_so_a_review_does_not_list_it(loaded
     assert timezone.localdate(grant.at) == sentenced.outcome_date
     assert grant.at < transition.previous.ended_at
     assert "records.grant.opened" not in {e.event_type for e in review.record_changes(transition)}
+
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+AHEAD = re.compile(r"\b(booked|due|next|planned|will)\b")
+DAY_MONTH = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r")\b")
+
+
+def test_no_answer_names_a_day_after_it_was_written(loaded):
+    """An answer's "(mum, 3 May)" is a day before the answer was saved, never one to come:
+    Jordan's review answer saved on 18 November named tests on 2 December."""
+    from cairn.assessment.models import Answer
+
+    later = []
+    for answer in Answer.objects.select_related("stage__child"):
+        if not isinstance(answer.value, str):
+            continue
+        written = timezone.localdate(answer.updated_at)
+        for found in DAY_MONTH.finditer(answer.value):
+            day, month = found.groups()
+            if AHEAD.search(answer.value[max(0, found.start() - 30) : found.start()]):
+                continue  # a meeting booked for a day to come
+            named = dt.date(written.year, MONTHS.index(month) + 1, int(day))
+            if 0 < (named - written).days <= 90:  # later than written, not last year's
+                later.append((answer.stage.child.local_id, answer.key, named, written))
+    assert later == [], "\n".join(map(str, later))
+
+
+def test_southmoor_answers_use_the_welsh_terms_for_learning_needs(loaded):
+    from cairn.assessment.models import Answer
+
+    english = [
+        (answer.stage.child.local_id, answer.key)
+        for answer in Answer.objects.filter(stage__child__organisation__code="southmoor-yjs")
+        if isinstance(answer.value, str) and re.search(r"\b(SEN|EHCP|SENCO)\b", answer.value)
+    ]
+    assert english == []
