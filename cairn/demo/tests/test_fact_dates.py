@@ -23,6 +23,7 @@ from cairn.assessment import review
 from cairn.assessment.models import Stage
 from cairn.audit.models import AuditEvent
 from cairn.records.models import Child, Offence
+from cairn.records.presenters import history
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,10 @@ def test_jordans_review_lists_only_what_changed_since_his_pre_sentence_report(lo
     # What changed is the outcome: the youth rehabilitation order given after the report.
     outcomes = {tuple(e.detail["changes"]["outcome_type"]) for e in changes}
     assert outcomes == {("", "youth_rehabilitation_order")}
+    # Each changed offence is named, with its date, so no two entries read alike.
+    items = history(changes)
+    assert len({item.summary for item in items}) == len(items)
+    assert all(item.summary.startswith("Changed offences and outcomes: ") for item in items)
 
 
 def test_the_record_is_opened_at_the_first_offence_and_every_fact_is_dated_by_its_story(loaded):
