@@ -381,10 +381,9 @@ def mark_section_complete(*, by: Actor, stage: Stage, section: str) -> None:
     )
 
 
-@transaction.atomic
-def complete_stage(*, by: Actor, stage: Stage) -> Stage:
-    stage = Stage.objects.select_for_update().get(pk=stage.pk)
-    _ensure_open(stage)
+def what_is_left(stage: Stage) -> IncompleteStageError | None:
+    """What completing the stage still waits for (as the error completing would raise), or
+    None when it could be completed now."""
     catalogue = catalogues.load(stage.catalogue_version)
     values = {answer.key: answer.value for answer in stage.answers.all()}
     found = completion.progress(catalogue, stage.stage_type, stage.depth, values)
@@ -393,7 +392,20 @@ def complete_stage(*, by: Actor, stage: Stage) -> Stage:
         (progress.section, questions) for progress, questions in review.waiting(stage, catalogue)
     ]
     if found.required_missing or outstanding or unconfirmed:
-        raise IncompleteStageError(found.required_missing, outstanding, unconfirmed)
+        return IncompleteStageError(found.required_missing, outstanding, unconfirmed)
+    return None
+
+
+@transaction.atomic
+def complete_stage(*, by: Actor, stage: Stage) -> Stage:
+    stage = Stage.objects.select_for_update().get(pk=stage.pk)
+    _ensure_open(stage)
+    left = what_is_left(stage)
+    if left is not None:
+        raise left
+    catalogue = catalogues.load(stage.catalogue_version)
+    values = {answer.key: answer.value for answer in stage.answers.all()}
+    found = completion.progress(catalogue, stage.stage_type, stage.depth, values)
     sources = {
         q.source for section in found.sections for q in section.asked + section.offered if q.source
     }
@@ -505,6 +517,12 @@ def reopen_stage(*, by: Actor, stage: Stage, reason: str) -> Stage:
     if "facts" in snapshot:
         kept = {"facts": snapshot.pop("facts"), "at": snapshot.pop("at", None)}
         snapshot["earlier"] = [*snapshot.get("earlier", []), kept]
+    reopened = {
+        "at": timezone.now().isoformat(),
+        "by": by.user.display_name if by.user else "system",
+        "reason": reason[:300],
+    }
+    snapshot["reopened"] = [*snapshot.get("reopened", []), reopened]
     stage.status = Stage.Status.IN_PROGRESS
     stage.ended_at = None
     stage.ended_by = None

@@ -9,12 +9,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import translation
+from django.utils import formats, timezone, translation
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from cairn.accounts.requests import membership_of
-from cairn.assessment import completion, extensions, presenters, queries
+from cairn.assessment import completion, extensions, operations, presenters, queries
 from cairn.assessment.models import Stage
+from cairn.audit.operations import Actor
 from cairn.framework import catalogue as catalogues
 from cairn.framework.catalogue import Catalogue
 from cairn.records.access import Access
@@ -116,6 +118,68 @@ def extra_map(
     return list(groups.items())
 
 
+@dataclass(frozen=True)
+class Ended:
+    """What every page of an ended stage says in place of work: what state it is in (who
+    ended it, when, why) and what can be done now."""
+
+    text: str
+    reason: str
+    what_next: str
+    can_reopen: bool
+
+
+def ended_note(request: HttpRequest, stage: Stage) -> Ended | None:
+    """None while the stage is in progress; else what its pages say about how it ended."""
+    if stage.is_open:
+        return None
+    who = stage.ended_by.display_name if stage.ended_by else _("someone")
+    when = (
+        formats.date_format(timezone.localtime(stage.ended_at), "j F Y") if stage.ended_at else ""
+    )
+    texts: dict[str, str] = {
+        Stage.Status.COMPLETED: _("This stage was completed by %(who)s on %(when)s."),
+        Stage.Status.STOPPED: _("This stage was stopped by %(who)s on %(when)s."),
+        Stage.Status.CANCELLED: _("This stage was cancelled by %(who)s on %(when)s."),
+    }
+    refusal = operations.reopen_refusal(stage)
+    may_manage = operations.may_reopen_or_cancel(Actor.from_request(request), stage)
+    if stage.status == Stage.Status.CANCELLED:
+        what_next = _(
+            "Nothing more is asked of it. A cancelled stage cannot be reopened: start a new "
+            "stage instead."
+        )
+    elif refusal == operations.REFUSED_LATER:
+        what_next = _(
+            "Nothing more is asked of it. A later stage has started for this child, so it "
+            "cannot be reopened."
+        )
+    elif may_manage:
+        what_next = _("Nothing more is asked of it. As a manager, you can reopen it.")
+    else:
+        what_next = _("Nothing more is asked of it. Only a manager can reopen it.")
+    return Ended(
+        text=texts.get(stage.status, "") % {"who": who, "when": when},
+        reason=stage.end_reason,
+        what_next=what_next,
+        can_reopen=may_manage and refusal is None,
+    )
+
+
+def reopened_note(stage: Stage) -> str:
+    """ "Reopened by X on date: reason", from the last reopening kept with the stage."""
+    reopenings = stage.snapshot.get("reopened") or []
+    if not reopenings:
+        return ""
+    last = reopenings[-1]
+    at = parse_datetime(last.get("at") or "")
+    return _("Reopened by %(who)s on %(when)s: %(reason)s") % {
+        "who": last.get("by") or _("a manager"),
+        "when": formats.date_format(timezone.localtime(at), "j F Y") if at else "",
+        "reason": last.get("reason", ""),
+    }
+
+
 def stage_context(
     request: HttpRequest,
     stage: Stage,
@@ -136,6 +200,7 @@ def stage_context(
         extra["stage_extras"] = extra_map(
             items if items is not None else extensions.items_of(stage), current, stage.is_open
         )
+    extra.setdefault("ended", ended_note(request, stage))
     return child_context(
         request,
         stage.child,

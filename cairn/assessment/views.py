@@ -140,6 +140,10 @@ def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
         if progress.unconfirmed
     ]
     may_manage = operations.may_reopen_or_cancel(Actor.from_request(request), stage)
+    if not stage.is_open:  # an ended stage asks for no more work
+        waiting, items_to_do = [], []
+    else:
+        items_to_do = [item for item in items if item.is_outstanding] if stage.previous else []
     return render(
         request,
         "assessment/stage_detail.html",
@@ -165,9 +169,62 @@ def stage_detail(request: HttpRequest, stage_id: int) -> HttpResponse:
             ),
             waiting=waiting,
             items=items,
-            outstanding=[item for item in items if item.is_outstanding] if stage.previous else [],
+            outstanding=items_to_do,
+            reopened=pages.reopened_note(stage),
+            recommendation=_recommendation(
+                stage, catalogue, values, found, can_edit=access >= Access.EDIT and stage.is_open
+            ),
         ),
     )
+
+
+RECOMMENDATION = (
+    "offending.jdm_recommendation",
+    "offending.jdm_conditions",
+    "offending.jdm_reasons",
+)
+
+
+def _recommendation(
+    stage: Stage,
+    catalogue: Catalogue,
+    values: dict[str, Any],
+    found: completion.StageProgress,
+    *,
+    can_edit: bool,
+) -> list[dict[str, Any]]:
+    """An out-of-court stage's recommendation to the joint decision-making panel, as summary
+    list rows: each of its questions the stage shows now, with the answer (or that none is
+    given yet). Empty for a stage that does not ask for a recommendation."""
+    shown = {q.key for progress in found.sections for q in (*progress.asked, *progress.offered)}
+    language = pages.language()
+    rows = []
+    for key in RECOMMENDATION:
+        question = catalogue.questions.get(key)
+        if question is None or key not in shown:
+            continue
+        text = presenters.display_value(catalogue, key, values.get(key), language)
+        rows.append(
+            {
+                "key": {"text": question.label.get(language)},
+                "value": {"text": text or _("Not answered yet")},
+                "actions": {
+                    "items": [
+                        {
+                            "href": reverse(
+                                "assessment:section", args=[stage.pk, question.section_key]
+                            )
+                            + f"#{presenters.element_id(key)}",
+                            "text": _("Change"),
+                            "visuallyHiddenText": question.label.get(language),
+                        }
+                    ]
+                }
+                if can_edit
+                else {},
+            }
+        )
+    return rows
 
 
 def _slots(
@@ -770,10 +827,13 @@ def _grouped(items: list[extensions.StageItem]) -> list[tuple[str, list[extensio
     return list(groups.items())
 
 
-@require_POST
 @login_required
 def complete(request: HttpRequest, stage_id: int) -> HttpResponse:
-    stage, _access, _catalogue = pages.load_stage(request, stage_id, Access.EDIT)
+    """Complete the stage. The page (GET) asks first, saying what completing means; the post
+    completes it at once (the pages' Complete button, and anything posting directly)."""
+    stage, access, catalogue = pages.load_stage(request, stage_id, Access.EDIT)
+    if request.method != "POST":
+        return _complete_page(request, stage, access, catalogue)
     try:
         operations.complete_stage(by=Actor.from_request(request), stage=stage)
     except operations.IncompleteStageError as incomplete:
@@ -800,6 +860,27 @@ def complete(request: HttpRequest, stage_id: int) -> HttpResponse:
         request, _("Stage completed. The Core Record facts it used have been kept with it.")
     )
     return redirect("assessment:stage-detail", stage.pk)
+
+
+def _complete_page(
+    request: HttpRequest, stage: Stage, access: Access, catalogue: Catalogue
+) -> HttpResponse:
+    record_operations.record_viewed(
+        by=Actor.from_request(request), child=stage.child, page="complete assessment stage"
+    )
+    left = operations.what_is_left(stage) if stage.is_open else None
+    return render(
+        request,
+        "assessment/complete.html",
+        pages.stage_context(
+            request,
+            stage,
+            access,
+            catalogue,
+            has_left=left is not None,
+            can_complete=stage.is_open and left is None,
+        ),
+    )
 
 
 @require_POST

@@ -284,3 +284,115 @@ def test_the_section_forms_confirm_only_answers_that_section_shows(as_pat, child
 
     assert response.status_code == 302
     assert not Answer.objects.get(stage=light, key=outside.key).is_confirmed
+
+
+# An ended stage asks for no work, and says how it ended
+
+
+def test_a_cancelled_review_asks_for_no_work_and_says_how_it_ended(as_mo, carried, manager):
+    mo = actor(manager)
+    assert Answer.objects.filter(stage=carried, is_confirmed=False).exists()
+    operations.end_stage(
+        by=mo, stage=carried, status=Stage.Status.CANCELLED, reason="Started in error"
+    )
+
+    for page in ("stage-detail", "left", "review"):
+        shown = text(as_mo.get(url(page, carried.pk)))
+        assert f"This stage was cancelled by {manager.user.display_name}" in shown, page
+        assert "Started in error" in shown, page
+        assert "cannot be reopened" in shown, page
+        for work in (
+            "Review them all on one page",
+            "wait for you to confirm",
+            "waits for you to confirm",
+            "To reconfirm",
+            "to confirm",
+            "Ready to mark complete",
+            "Complete stage",
+        ):
+            assert work not in shown, (page, work)
+
+
+def test_a_completed_stage_says_who_completed_it_and_that_a_manager_can_reopen_it(
+    as_pat, as_mo, completed, practitioner
+):
+    page = text(as_pat.get(url("stage-detail", completed.pk)))
+
+    assert f"This stage was completed by {practitioner.user.display_name}" in page
+    assert "Only a manager can reopen it." in page
+    assert "As a manager, you can reopen it." in text(as_mo.get(url("left", completed.pk)))
+
+
+def test_a_reopened_stage_shows_who_reopened_it_when_and_why_to_everyone(
+    as_pat, as_mo, completed, manager
+):
+    as_mo.post(url("reopen", completed.pk), {"reason": "New school to add"})
+
+    page = text(as_pat.get(url("stage-detail", completed.pk)))
+
+    assert f"Reopened by {manager.user.display_name} on " in page
+    assert ": New school to add" in page
+
+
+# The out-of-court recommendation on the summary
+
+
+def test_an_out_of_court_summary_shows_the_recommendation_to_the_panel(as_pat, child, pat):
+    stage = start(child, pat, "out_of_court")
+    recommendation = catalogue().question("offending.jdm_recommendation")
+    answer(stage, recommendation, valid_value(recommendation), pat)
+
+    page = text(as_pat.get(url("stage-detail", stage.pk)))
+
+    block = page.split("Recommendation to the panel", 1)[1]
+    assert recommendation.label.en in block
+    assert catalogue().question("offending.jdm_reasons").label.en in block
+    assert "Not answered yet" in block
+
+
+def test_a_stage_that_makes_no_recommendation_shows_none(as_pat, child, pat):
+    stage = start(child, pat, FULL)
+
+    assert "Recommendation to the panel" not in text(as_pat.get(url("stage-detail", stage.pk)))
+
+
+# Completing asks first
+
+
+def test_the_complete_button_leads_to_a_page_that_asks_first(as_pat, child, pat):
+    stage = start(child, pat, LIGHT)
+    answer_everything_required(stage, pat)
+    assert f'href="{url("complete", stage.pk)}"' in text(as_pat.get(url("left", stage.pk)))
+    assert f'href="{url("complete", stage.pk)}"' in text(as_pat.get(url("stage-detail", stage.pk)))
+
+    page = text(as_pat.get(url("complete", stage.pk)))
+
+    assert "Complete this stage?" in page
+    assert "nobody can change them" in page
+    assert "Core Record facts it used are kept" in page
+    assert "Only a manager can reopen a completed stage" in page
+    assert re.search(r'<form method="post" novalidate>', page)
+    assert f'href="{url("stage-detail", stage.pk)}">Cancel</a>' in page
+    stage.refresh_from_db()
+    assert stage.is_open
+
+
+def test_the_complete_page_posts_and_completes(as_pat, child, pat):
+    stage = start(child, pat, LIGHT)
+    answer_everything_required(stage, pat)
+
+    response = as_pat.post(url("complete", stage.pk))
+
+    assert response["Location"] == url("stage-detail", stage.pk)
+    stage.refresh_from_db()
+    assert stage.status == Stage.Status.COMPLETED
+
+
+def test_the_complete_page_of_a_stage_with_work_left_offers_no_button(as_pat, child, pat):
+    stage = start(child, pat, LIGHT)
+
+    page = text(as_pat.get(url("complete", stage.pk)))
+
+    assert "cannot be completed yet" in page
+    assert f'href="{url("left", stage.pk)}"' in page
+    assert '<form method="post" novalidate>' not in page
