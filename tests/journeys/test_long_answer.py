@@ -81,3 +81,27 @@ def test_a_refused_long_answer_stays_and_leaving_asks_first(
     )
     assert dialogs == ["beforeunload"]
     assert Answer.objects.get(stage=stage, key=KEY).value == HUNDRED_THOUSAND[:20_000].strip()
+
+
+def test_the_character_count_speaks_welsh(
+    page: Page,
+    as_demo: Callable[[Membership], Membership],
+    practitioner: Membership,
+    child: Child,
+) -> None:
+    as_demo(practitioner)
+    stage = start(child, actor(practitioner))
+    sign_in(page, practitioner)
+    page.goto(f"/stages/{stage.pk}/sections/living_arrangements/")
+    page.get_by_role("navigation", name="Account and language").get_by_role(
+        "link", name="Cymraeg"
+    ).click()
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    box = page.locator(".govuk-js-character-count").first
+    count = page.locator(f"#{box.get_attribute('id')}-info + .govuk-character-count__status")
+
+    # Welsh writes 20000 with no separator (CLDR's minimum grouping): the browser's own format.
+    expect(count).to_have_text(re.compile(r"^Mae gennych 20,?000 nod yn weddill$"))
+    box.fill("x" * 20_002)
+    expect(count).to_have_text("Mae gennych 2 nod yn ormod")
+    assert_accessible(page, "the character count in Welsh")
