@@ -279,17 +279,19 @@ def get_completion(request: HttpRequest, stage_id: int) -> Any:
     """What the stage still needs: required questions unanswered, overall and per section."""
     stage = _stage(request, stage_id)
     _viewed(request, stage, "api stage completion")
+    values = queries.values_of(stage)
     found = completion.progress(
         catalogues.load(stage.catalogue_version),
         stage.stage_type,
         stage.depth,
-        queries.values_of(stage),
+        values,
         queries.marked_sections(stage),
+        unconfirmed=values.unconfirmed,
     )
     outstanding = extensions.outstanding(stage)
     carried = [
         question.key
-        for _section, questions in review.waiting(stage, catalogues.load(stage.catalogue_version))
+        for _section, questions in review.carried_waiting(found)
         for question in questions
     ]
     return {

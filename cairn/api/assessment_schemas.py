@@ -182,7 +182,9 @@ class Message(Schema):
 
 class SectionCompletion(Schema):
     key: str
-    state: Literal["complete", "required_missing", "ready", "optional_only", "not_started"]
+    state: Literal[
+        "complete", "required_missing", "to_confirm", "ready", "optional_only", "not_started"
+    ]
     required_count: int
     answered_count: int
     required_missing: list[str]

@@ -206,3 +206,7 @@ def test_completion_lists_the_carried_answers_to_confirm_and_is_not_complete(
     assert body["required_missing"] == []
     assert body["carried_to_confirm"]
     assert body["complete"] is False
+    waiting = {key.split(".")[0] for key in body["carried_to_confirm"]}
+    states = {section["key"]: section["state"] for section in body["sections"]}
+    assert waiting
+    assert all(states[section] == "to_confirm" for section in waiting)
