@@ -141,7 +141,8 @@ def test_remove_deletes_the_item_and_writes_the_removed_event(actor, child):
 
     assert not Offence.objects.filter(pk=offence.pk).exists()
     [event] = events(child, "records.offences.removed")
-    assert event.detail == {"object_id": offence.pk}
+    assert event.detail["object_id"] == offence.pk
+    assert event.detail["item"]["description"] == "Theft of a bicycle"  # to name it once gone
     assert event.summary == "Removed offences: Theft of a bicycle"
 
 
