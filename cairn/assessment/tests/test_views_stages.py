@@ -219,7 +219,8 @@ def test_what_is_left_offers_completion_when_nothing_is_missing(client, stage, p
 
     assert missing_links(page, stage) == set()
     assert "Every required question for this stage is answered." in page
-    assert f'action="{url("complete", stage.pk)}"' in page
+    # Completing is offered through the confirmation page ("Complete this stage?").
+    assert f'href="{url("complete", stage.pk)}"' in page
 
 
 # Completing
